@@ -1,0 +1,45 @@
+export type { ReversalErrorCode, ValidationIssue } from './errors/reversal-error.js';
+export { ReversalError } from './errors/reversal-error.js';
+export { ReversalCallbackError } from './errors/reversal-callback-error.js';
+export { ReversalConfigError } from './errors/reversal-config-error.js';
+export { ReversalValidationError } from './errors/reversal-validation-error.js';
+export type { Money, ParsedAmount } from './money.js';
+export { fromMinorUnits, parseAmount, toMinorUnits, toMoney } from './money.js';
+export { GENERATED_REFERENCE_LENGTH, generateReference, isValidReference } from './reference.js';
+export { createProvider } from './registry/create-provider.js';
+export type { ProviderConfig, ProviderRegistry } from './registry/create-provider-registry.js';
+export { createProviderRegistry, PROVIDER_ENVIRONMENT_VARIABLE } from './registry/create-provider-registry.js';
+export type {
+  AnyProviderDefinition,
+  EnvironmentTable,
+  EnvironmentVariable,
+  ProviderDefinition,
+  ProviderInput,
+} from './registry/provider-definition.js';
+export { defineProvider } from './registry/provider-definition.js';
+export type { Environment } from './registry/read-environment.js';
+export type { ResultErrorCode } from './result-error-code.js';
+export { isResultErrorCode, RESULT_ERROR_CODES } from './result-error-code.js';
+export type {
+  CallbackInput,
+  CallOptions,
+  HeaderInput,
+  ProviderCapabilities,
+  ReversalProvider,
+  StatusQuery,
+} from './reversal-provider.js';
+export type { ReversalRequest, ValidatedReversalRequest } from './reversal-request.js';
+export type {
+  FailedReversalResult,
+  PendingReversalResult,
+  ProviderMetadata,
+  ResultError,
+  ReversalResult,
+  ReversalResultBase,
+  ReversalStatus,
+  SucceededReversalResult,
+  UnknownReversalResult,
+} from './reversal-result.js';
+export { isFinalResult } from './reversal-result.js';
+export type { ValidateRequestOptions } from './validate-request.js';
+export { validateReversalRequest } from './validate-request.js';

@@ -1,0 +1,57 @@
+import type * as v from 'valibot';
+import type { ReversalProvider } from '../reversal-provider.js';
+import type { ProviderMetadata } from '../reversal-result.js';
+
+/** How one option is read from an environment variable. */
+export interface EnvironmentVariable {
+  /** The variable's name, e.g. `MPESA_KE_CONSUMER_KEY`. */
+  readonly name: string;
+  /** One line for the package README. */
+  readonly description: string;
+  /** `integer` options are converted from the variable's text; the default is `string`. */
+  readonly type?: 'string' | 'integer';
+  /** True for credentials: documented as such and never echoed. */
+  readonly secret?: boolean;
+}
+
+/** Which environment variable feeds each option, as data (also the source of the docs table). */
+export type EnvironmentTable<TInput> = { readonly [K in keyof TInput]?: EnvironmentVariable };
+
+/**
+ * Everything the registry needs to build a provider from configuration: its id, the valibot
+ * schema of its options, its environment variables and its factory. Each adapter exports one
+ * (`safaricomKe`, `vodacomMz`).
+ */
+export interface ProviderDefinition<
+  TId extends string = string,
+  TInput = Record<string, unknown>,
+  TOptions = TInput,
+  TMetadata extends ProviderMetadata = ProviderMetadata,
+> {
+  /** The id that selects this provider in configuration (`config.provider`, `REVERSAL_PROVIDER`). */
+  readonly id: TId;
+  /** A human name for messages and docs (`"Safaricom M-Pesa Kenya"`). */
+  readonly displayName: string;
+  /** Validates (and defaults) the options; its messages must never echo a value. */
+  readonly optionsSchema: v.GenericSchema<TInput, TOptions>;
+  /** The environment variables `fromEnv` reads, option by option. */
+  readonly environment: EnvironmentTable<TInput>;
+  /** Builds a provider from options that passed `optionsSchema`. */
+  readonly create: (options: TOptions) => ReversalProvider<TMetadata>;
+}
+
+/** Any provider definition, whatever its types. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds definitions of unrelated option types.
+export type AnyProviderDefinition = ProviderDefinition<string, any, any, any>;
+
+/** The options a definition accepts, as a caller writes them. */
+export type ProviderInput<D> = D extends ProviderDefinition<string, infer TInput, unknown, ProviderMetadata> ? TInput : never;
+
+/**
+ * Declares a provider definition with its types inferred; an identity function for adapter authors.
+ */
+export function defineProvider<TId extends string, TInput, TOptions, TMetadata extends ProviderMetadata>(
+  definition: ProviderDefinition<TId, TInput, TOptions, TMetadata>,
+): ProviderDefinition<TId, TInput, TOptions, TMetadata> {
+  return Object.freeze(definition);
+}

@@ -1,0 +1,45 @@
+/**
+ * What a merchant asks for: reverse (all or part of) one mobile-money payment. The same request
+ * works with every provider; an adapter adds only the checks its provider needs.
+ *
+ * @example
+ * const request: ReversalRequest = {
+ *   transactionId: 'PDU91HIVIT',
+ *   amount: '200.00',
+ *   reference: 'ORDER1234',
+ *   reason: 'Customer paid twice',
+ * };
+ */
+export interface ReversalRequest {
+  /** The provider's receipt of the payment being reversed (M-Pesa Kenya: `PDU91HIVIT`). */
+  readonly transactionId: string;
+  /**
+   * The amount to reverse, in major units, as a number or a decimal string with at most two
+   * decimals (`200`, `"200.50"`). Decimal strings are safest: they never pass through a float.
+   *
+   * A provider without partial reversals (`capabilities.partialReversal === false`) requires it
+   * and requires it to equal the full original amount. A provider with partial reversals reverses
+   * the whole payment when it is left out.
+   */
+  readonly amount?: number | string;
+  /**
+   * Your correlation id for this reversal, 1–20 letters and digits so that every provider can
+   * carry it. Generated when absent; always returned on the result. Reuse the same reference to
+   * make a repeated request recognisable as a duplicate.
+   */
+  readonly reference?: string;
+  /** Free text shown to the provider (and sometimes the customer), at most 100 characters. */
+  readonly reason?: string;
+}
+
+/** A {@link ReversalRequest} after validation: the reference is set and the amount is canonical. */
+export interface ValidatedReversalRequest {
+  /** As given. */
+  readonly transactionId: string;
+  /** Canonical two-decimal string (`"200.00"`), or absent for a full reversal. */
+  readonly amount?: string;
+  /** As given, or generated. */
+  readonly reference: string;
+  /** As given. */
+  readonly reason?: string;
+}
