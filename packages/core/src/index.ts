@@ -3,6 +3,15 @@ export { ReversalError } from './errors/reversal-error.js';
 export { ReversalCallbackError } from './errors/reversal-callback-error.js';
 export { ReversalConfigError } from './errors/reversal-config-error.js';
 export { ReversalValidationError } from './errors/reversal-validation-error.js';
+export type {
+  RequestEvent,
+  ResponseEvent,
+  ResultEvent,
+  RetryEvent,
+  ReversalEvent,
+  TokenEvent,
+} from './kit/events.js';
+export { REVERSAL_CHANNELS } from './kit/events.js';
 export type { Money, ParsedAmount } from './money.js';
 export { fromMinorUnits, parseAmount, toMinorUnits, toMoney } from './money.js';
 export { GENERATED_REFERENCE_LENGTH, generateReference, isValidReference } from './reference.js';
