@@ -22,8 +22,10 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { code, errors } = error as { code?: unknown; errors?: unknown };
+  const { code, errors, name } = error as { code?: unknown; errors?: unknown; name?: unknown };
   if (typeof code === 'string') return code;
+  // undici's llhttp errors carry no code, only their class name.
+  if (name === 'HTTPParserError') return 'HPE_INVALID_RESPONSE';
   // Happy-eyeballs connection attempts fail with an AggregateError of per-address errors.
   if (Array.isArray(errors)) return errors.map(errorCode).find((item) => item !== undefined);
   return undefined;

@@ -1,0 +1,103 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lookupCode, type ProviderCodeTable } from './code-table.js';
+import { createEventEmitter, REVERSAL_CHANNELS, type ReversalEvent } from './events.js';
+import { getHeader, readJsonBody } from './read-json-body.js';
+import { isSecureUrl } from './secure-url.js';
+import { transportFailureResult } from './transport-failure-result.js';
+
+const base = { provider: 'p', reference: 'REF1', originalTransactionId: 'TX1', metadata: {} };
+
+describe('transportFailureResult', () => {
+  it('makes a not-sent failure a retryable failed PROVIDER_UNAVAILABLE', () => {
+    const result = transportFailureResult({ kind: 'not-sent', code: 'ECONNREFUSED', message: 'refused' }, base);
+    expect(result).toMatchObject({
+      status: 'failed',
+      reference: 'REF1',
+      error: { code: 'PROVIDER_UNAVAILABLE', providerCode: 'ECONNREFUSED', retryable: true },
+    });
+  });
+
+  it('makes a timeout unknown TIMEOUT and other maybe-sent failures unknown PROCESSING_ERROR, never retryable', () => {
+    const timeout = transportFailureResult({ kind: 'maybe-sent', reason: 'timeout', code: 'TIMEOUT', message: 't' }, base);
+    expect(timeout).toMatchObject({ status: 'unknown', error: { code: 'TIMEOUT', retryable: false } });
+    expect(timeout.error.message).toMatch(/check its status/);
+    for (const reason of ['connection-lost', 'invalid-response', 'aborted'] as const) {
+      const result = transportFailureResult({ kind: 'maybe-sent', reason, code: 'X', message: 'm', status: 500, text: '<html>' }, base);
+      expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', retryable: false } });
+      expect(result.raw).toMatchObject({ status: 500, body: '<html>' });
+    }
+  });
+});
+
+describe('lookupCode', () => {
+  const table: ProviderCodeTable = {
+    '0': { status: 'succeeded', retryable: false, description: 'ok' },
+    R1: { status: 'failed', code: 'ALREADY_REVERSED', retryable: false, description: 'done before' },
+  };
+  const fallback = { status: 'failed', code: 'PROCESSING_ERROR', retryable: false, description: 'unmapped' } as const;
+
+  it('finds numbers and strings alike and keeps the raw code', () => {
+    expect(lookupCode(table, 0, fallback)).toMatchObject({ providerCode: '0', known: true, mapping: { status: 'succeeded' } });
+    expect(lookupCode(table, 'R1', fallback)).toMatchObject({ known: true, mapping: { code: 'ALREADY_REVERSED' } });
+  });
+
+  it('falls back for unmapped codes, including prototype names', () => {
+    for (const code of ['R9', '', undefined, null, 'constructor', '__proto__', 'toString']) {
+      expect(lookupCode(table, code, fallback)).toMatchObject({ known: false, mapping: fallback });
+    }
+  });
+});
+
+describe('events', () => {
+  it('publishes to diagnostics channels and onEvent, and survives a throwing listener', () => {
+    const seen: unknown[] = [];
+    const listener = (message: unknown) => seen.push(message);
+    subscribe(REVERSAL_CHANNELS.result, listener);
+    try {
+      const emitter = createEventEmitter(() => {
+        throw new Error('listener bug');
+      });
+      const event: ReversalEvent = { type: 'result', provider: 'p', source: 'reverse', status: 'pending', reference: 'R' };
+      expect(() => emitter.emit(event)).not.toThrow();
+      expect(seen).toEqual([event]);
+    } finally {
+      unsubscribe(REVERSAL_CHANNELS.result, listener);
+    }
+  });
+});
+
+describe('readJsonBody and getHeader', () => {
+  it('reads text, bytes and parsed objects, and reports the rest', () => {
+    expect(readJsonBody('{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
+    expect(readJsonBody(new TextEncoder().encode('{"a":1}'))).toEqual({ ok: true, value: { a: 1 } });
+    expect(readJsonBody({ a: 1 })).toEqual({ ok: true, value: { a: 1 } });
+    expect(readJsonBody('not json').ok).toBe(false);
+    expect(readJsonBody(undefined).ok).toBe(false);
+    expect(readJsonBody('x'.repeat(100), 10).ok).toBe(false);
+  });
+
+  it('never throws, whatever the body', () => {
+    fc.assert(fc.property(fc.anything(), (body) => typeof readJsonBody(body).ok === 'boolean'));
+    fc.assert(fc.property(fc.string(), (body) => typeof readJsonBody(body).ok === 'boolean'));
+  });
+
+  it('finds headers case-insensitively in Headers and records', () => {
+    expect(getHeader(new Headers({ 'X-Forwarded-For': '1.2.3.4' }), 'x-forwarded-for')).toBe('1.2.3.4');
+    expect(getHeader({ 'X-Token': ['a', 'b'] }, 'x-token')).toBe('a');
+    expect(getHeader(undefined, 'x')).toBeUndefined();
+  });
+});
+
+describe('isSecureUrl', () => {
+  it('accepts https anywhere and http only on loopback', () => {
+    expect(isSecureUrl('https://example.com/callback')).toBe(true);
+    expect(isSecureUrl('http://127.0.0.1:8080/cb')).toBe(true);
+    expect(isSecureUrl('http://localhost/cb')).toBe(true);
+    expect(isSecureUrl('http://[::1]:3000/cb')).toBe(true);
+    expect(isSecureUrl('http://example.com/cb')).toBe(false);
+    expect(isSecureUrl('/relative')).toBe(false);
+    expect(isSecureUrl('ftp://example.com')).toBe(false);
+  });
+});
