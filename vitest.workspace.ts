@@ -18,16 +18,23 @@ const alias = [
   { find: /^@reversal\/vodacom-mz$/, replacement: source('vodacom-mz/src/index.ts') },
 ];
 
-const packages = ['core', 'sandbox', 'safaricom-ke', 'vodacom-mz'];
+const projects = [
+  { name: 'core', root: source('core') },
+  { name: 'sandbox', root: source('sandbox') },
+  { name: 'safaricom-ke', root: source('safaricom-ke') },
+  { name: 'vodacom-mz', root: source('vodacom-mz') },
+  { name: 'examples', root: fileURLToPath(new URL('./examples', import.meta.url)) },
+];
 
 export default defineConfig({
   test: {
-    projects: packages.map((name) => ({
+    projects: projects.map(({ name, root }) => ({
       resolve: { alias },
       test: {
         name,
-        root: source(name),
-        include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        root,
+        include: ['src/**/*.test.ts', 'test/**/*.test.ts', '*/**/*.test.ts'],
+        exclude: ['**/node_modules/**', '**/dist/**'],
         testTimeout: 20_000,
         hookTimeout: 20_000,
       },

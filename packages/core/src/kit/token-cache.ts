@@ -6,7 +6,9 @@ export interface IssuedToken {
 }
 
 /** What {@link TokenCache.get} gives: a token, or the failure of fetching one. */
-export type TokenLookup<F> = { readonly token: string; readonly failure?: undefined } | { readonly failure: F };
+export type TokenLookup<F> =
+  | { readonly token: string; readonly failure?: undefined }
+  | { readonly token?: undefined; readonly failure: F };
 
 /** How a {@link TokenCache} fetches and keeps a token. */
 export interface TokenCacheOptions<F> {
