@@ -52,3 +52,4 @@ export type {
 export { isFinalResult } from './reversal-result.js';
 export type { ValidateRequestOptions } from './validate-request.js';
 export { validateReversalRequest } from './validate-request.js';
+// Receiving results (callback handler, result store) exports go below this line.
