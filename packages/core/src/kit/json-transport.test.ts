@@ -122,7 +122,10 @@ describe('createJsonTransport over real HTTP', () => {
 
   it('rejects without sending when the signal is already aborted', async () => {
     let requests = 0;
-    const url = await listen(createServer((_request, response) => (requests++, response.end('{"ok":true}'))));
+    const url = await listen(createServer((_request, response) => {
+        requests++;
+        response.end('{"ok":true}');
+      }));
     const controller = new AbortController();
     controller.abort(new Error('stop'));
     await expect(transportFor(url).request({ ...call, signal: controller.signal })).rejects.toThrow('stop');

@@ -25,14 +25,20 @@ describe('withRetry', () => {
 
   it('never repeats a maybe-sent outcome', async () => {
     let attempts = 0;
-    const result = await withRetry(async () => (attempts++, maybeSent), { maxAttempts: 5, baseDelayMs: 1 });
+    const result = await withRetry(async () => {
+      attempts++;
+      return maybeSent;
+    }, { maxAttempts: 5, baseDelayMs: 1 });
     expect(result).toBe(maybeSent);
     expect(attempts).toBe(1);
   });
 
   it('stops after maxAttempts and returns the last outcome', async () => {
     let attempts = 0;
-    const result = await withRetry(async () => (attempts++, notSent), { maxAttempts: 3, baseDelayMs: 1 });
+    const result = await withRetry(async () => {
+      attempts++;
+      return notSent;
+    }, { maxAttempts: 3, baseDelayMs: 1 });
     expect(result).toBe(notSent);
     expect(attempts).toBe(3);
   });
@@ -51,7 +57,10 @@ describe('withRetry', () => {
   it('returns at once when aborted during a pause', async () => {
     const controller = new AbortController();
     let attempts = 0;
-    const pending = withRetry(async () => (attempts++, notSent), {
+    const pending = withRetry(async () => {
+      attempts++;
+      return notSent;
+    }, {
       maxAttempts: 5,
       baseDelayMs: 60_000,
       signal: controller.signal,
