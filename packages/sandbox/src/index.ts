@@ -1,6 +1,38 @@
 // The public surface of @reversal/sandbox, listed by name.
 // Daraja (Safaricom Kenya) simulator exports go below this line.
+export type { CallbackRecorder, RecordedCallback } from './daraja/callback-recorder.js';
+export { startCallbackRecorder } from './daraja/callback-recorder.js';
+export { createDarajaSimulator } from './daraja/create-daraja-simulator.js';
+export type { DarajaErrorBody, DarajaErrorCode } from './daraja/daraja-errors.js';
+export { DARAJA_ERRORS } from './daraja/daraja-errors.js';
+export type {
+  DarajaResultCode,
+  DarajaResultScenario,
+  DarajaScenario,
+  DarajaSyncErrorScenario,
+} from './daraja/daraja-scenario.js';
+export { DARAJA_RESULT_SCENARIOS, DARAJA_SYNC_ERROR_SCENARIOS } from './daraja/daraja-scenario.js';
+export type {
+  DarajaSimulator,
+  DarajaSimulatorOptions,
+  DarajaSimulatorStats,
+  ReceivedReversalRequest,
+} from './daraja/daraja-simulator.js';
+export type { CallbackDelivery } from './daraja/deliver-callback.js';
+export type { AddTransactionInput, SimulatedTransaction } from './daraja/ledger.js';
+export type { DarajaReversalBody } from './daraja/validate-reversal-body.js';
 
 // Vodacom Mozambique simulator exports go below this line.
+export { createVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from './vodacom-mz/create-vodacom-mz-simulator.js';
+export type { InsCodeResponse } from './vodacom-mz/ins-codes.js';
+export { VODACOM_MZ_INS_CODES } from './vodacom-mz/ins-codes.js';
+export type { VodacomMzScenario } from './vodacom-mz/vodacom-mz-scenario.js';
+export type {
+  RecordedVodacomMzRequest,
+  VodacomMzLedgerEntry,
+  VodacomMzSimulator,
+  VodacomMzSimulatorOptions,
+  VodacomMzSimulatorProviderOptions,
+} from './vodacom-mz/vodacom-mz-simulator.js';
 
 export {};

@@ -1,0 +1,135 @@
+import { parseAmount, toMinorUnits, fromMinorUnits } from '@reversal/core';
+import { darajaError } from './daraja-errors.js';
+import type { DarajaSimulator, DarajaSimulatorOptions, ReceivedReversalRequest } from './daraja-simulator.js';
+import { createCredentialDecryptor } from './decrypt-credential.js';
+import { type CallbackDelivery, deliverCallback } from './deliver-callback.js';
+import { handleOauth } from './handle-oauth.js';
+import { handleReversal } from './handle-reversal.js';
+import { type RunningHttpServer, sendJson, startHttpServer } from './http-server.js';
+import { createLedger } from './ledger.js';
+import { pushBounded, type SimulatorContext } from './simulator-context.js';
+import { getSimulatorKey } from './simulator-key.js';
+import { createTokenStore } from './token-store.js';
+
+/**
+ * Creates a local Daraja simulator: OAuth with expiring tokens, the reversal endpoint validating
+ * the exact body (the SecurityCredential is decrypted with the simulator's own key, so a test
+ * proves the credential is right), acknowledgements, and result callbacks POSTed after a delay.
+ * Its ledger reverses each transaction at most once.
+ *
+ * @example
+ * const daraja = createDarajaSimulator();
+ * await daraja.start();
+ * const { transactionId } = daraja.addTransaction({ amount: 200 });
+ * // point the adapter at daraja.url with daraja.consumerKey, daraja.certificatePem, …
+ * await daraja.close();
+ */
+export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): DarajaSimulator {
+  const balance = parseAmount(options.utilityBalance ?? '1000000.00', { allowZero: true });
+  if (!balance.ok) throw new RangeError(`utilityBalance ${balance.reason}`);
+  const timers = new Set<NodeJS.Timeout>();
+  const sleepers = new Set<() => void>();
+  const inFlight = new Set<Promise<unknown>>();
+  const requests: ReceivedReversalRequest[] = [];
+  const deliveries: CallbackDelivery[] = [];
+  let server: RunningHttpServer | undefined;
+
+  const key = getSimulatorKey();
+  const context: SimulatorContext = {
+    consumerKey: options.consumerKey ?? 'simulator-consumer-key',
+    consumerSecret: options.consumerSecret ?? 'simulator-consumer-secret',
+    initiatorName: options.initiatorName ?? 'simulator-initiator',
+    initiatorPassword: options.initiatorPassword ?? 'Simulator#2024',
+    shortCode: options.shortCode ?? '600992',
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+    expiresInFormat: options.expiresInFormat ?? 'string',
+    callbackDelayMs: options.callbackDelayMs ?? 10,
+    callbackTimeoutMs: options.callbackTimeoutMs ?? 5000,
+    slowResponseMs: options.slowResponseMs ?? 3000,
+    amountMismatch: options.amountMismatch ?? { resultCode: 'R000002', resultDesc: 'The OriginalTransactionID is invalid.' },
+    key,
+    decryptCredential: createCredentialDecryptor(key.privateKey),
+    tokens: createTokenStore({ maxTokens: 1000, singleActive: options.singleActiveToken ?? false }),
+    ledger: createLedger(options.maxTransactions ?? 10_000),
+    stats: { oauthRequests: 0, tokensIssued: 0, reversalRequests: 0, acknowledged: 0, callbacksDelivered: 0, callbackFailures: 0 },
+    utilityBalance: toMinorUnits(balance.value),
+    recordRequest: (request) => pushBounded(requests, request),
+    scheduleCallback(kind, url, body) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        const delivery = deliverCallback(url, body, context.callbackTimeoutMs).then((outcome) => {
+          inFlight.delete(delivery);
+          if (outcome.status === undefined) context.stats.callbackFailures += 1;
+          else context.stats.callbacksDelivered += 1;
+          pushBounded(deliveries, { kind, url, body, ...outcome });
+        });
+        inFlight.add(delivery);
+      }, context.callbackDelayMs);
+      timers.add(timer);
+    },
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          sleepers.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, ms);
+        sleepers.add(wake);
+      }),
+  };
+
+  const snapshot = (transactionId: string) => {
+    const transaction = context.ledger.get(transactionId);
+    return transaction ? Object.freeze({ ...transaction }) : undefined;
+  };
+
+  return {
+    get url() {
+      if (!server) throw new Error('The Daraja simulator is not started: await simulator.start() first');
+      return server.url;
+    },
+    certificatePem: context.key.certificatePem,
+    consumerKey: context.consumerKey,
+    consumerSecret: context.consumerSecret,
+    initiatorName: context.initiatorName,
+    initiatorPassword: context.initiatorPassword,
+    shortCode: context.shortCode,
+    get utilityBalance() {
+      return fromMinorUnits(context.utilityBalance);
+    },
+    get stats() {
+      return { ...context.stats };
+    },
+    async start() {
+      server ??= await startHttpServer(async (request, response) => {
+        const path = new URL(request.url ?? '/', 'http://simulator').pathname;
+        if (request.method === 'GET' && path === '/oauth/v1/generate') return handleOauth(context, request, response);
+        if (request.method === 'POST' && path === '/mpesa/reversal/v1/request') {
+          return handleReversal(context, request, response);
+        }
+        const error = darajaError('404.001.01');
+        sendJson(response, error.status, error.body);
+      });
+      return server.url;
+    },
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const wake of [...sleepers]) wake();
+      await server?.close();
+      server = undefined;
+      await Promise.allSettled([...inFlight]);
+    },
+    addTransaction: (input) => Object.freeze({ ...context.ledger.add(input) }),
+    transaction: snapshot,
+    setScenario(transactionId, scenario) {
+      const transaction = context.ledger.get(transactionId);
+      if (!transaction) throw new RangeError(`setScenario: no transaction ${transactionId} in the simulator's ledger`);
+      transaction.scenario = scenario;
+    },
+    expireTokens: () => context.tokens.expireAll(),
+    requests: () => [...requests],
+    deliveries: () => [...deliveries],
+  };
+}

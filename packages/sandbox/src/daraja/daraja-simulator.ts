@@ -1,0 +1,103 @@
+import type { DarajaResultCode, DarajaScenario } from './daraja-scenario.js';
+import type { CallbackDelivery } from './deliver-callback.js';
+import type { AddTransactionInput, SimulatedTransaction } from './ledger.js';
+import type { DarajaReversalBody } from './validate-reversal-body.js';
+
+/** How a {@link DarajaSimulator} behaves; every option has a default. */
+export interface DarajaSimulatorOptions {
+  /** The app's consumer key; default `"simulator-consumer-key"`. */
+  readonly consumerKey?: string;
+  /** The app's consumer secret; default `"simulator-consumer-secret"`. */
+  readonly consumerSecret?: string;
+  /** The API user (`Initiator`); default `"simulator-initiator"`. */
+  readonly initiatorName?: string;
+  /** The API user's password, checked by decrypting each SecurityCredential; default `"Simulator#2024"`. */
+  readonly initiatorPassword?: string;
+  /** The organisation short code (`ReceiverParty`); default `"600992"`. */
+  readonly shortCode?: string;
+  /** Token lifetime in seconds; default 3599, as Daraja. */
+  readonly tokenLifetimeSeconds?: number;
+  /** `expires_in` as the string `"3599"` (real Daraja, the default) or a number (the docs). */
+  readonly expiresInFormat?: 'string' | 'number';
+  /** A new token invalidates the previous ones (reported of real Daraja, unverified); default false. */
+  readonly singleActiveToken?: boolean;
+  /** Delay before a callback is POSTed, in ms; default 10. */
+  readonly callbackDelayMs?: number;
+  /** How long a callback POST may take before it counts as failed, in ms; default 5000. */
+  readonly callbackTimeoutMs?: number;
+  /** How long the `slow-response` scenario holds the acknowledgement, in ms; default 3000. */
+  readonly slowResponseMs?: number;
+  /**
+   * The failure callback for an `Amount` that differs from the original. Daraja does not document
+   * its answer; by default `R000002` ("The OriginalTransactionID is invalid.").
+   */
+  readonly amountMismatch?: DarajaResultCode;
+  /** The Utility Account balance that funds reversals; default `"1000000.00"`. */
+  readonly utilityBalance?: string;
+  /** The ledger's size limit (oldest transactions forgotten first); default 10,000. */
+  readonly maxTransactions?: number;
+}
+
+/** Counters of what the simulator received and sent. */
+export interface DarajaSimulatorStats {
+  /** Requests to the OAuth endpoint, valid or not. */
+  readonly oauthRequests: number;
+  /** Tokens issued. */
+  readonly tokensIssued: number;
+  /** Requests to the reversal endpoint, valid or not. */
+  readonly reversalRequests: number;
+  /** Reversal requests acknowledged with `ResponseCode "0"`. */
+  readonly acknowledged: number;
+  /** Callbacks the receiver answered (any status). */
+  readonly callbacksDelivered: number;
+  /** Callbacks that could not be delivered (refused, timed out). */
+  readonly callbackFailures: number;
+}
+
+/** One reversal request as the simulator received it, for assertions. */
+export interface ReceivedReversalRequest {
+  /** The JSON body as sent (SecurityCredential included: simulator data, not a real secret). */
+  readonly body: unknown;
+  /** The validated body, when it passed validation. */
+  readonly validated?: DarajaReversalBody;
+  /** True when the Initiator matched and the SecurityCredential decrypted to the password. */
+  readonly credentialValid?: boolean;
+  /** The Daraja error code answered, or `"0"` for an acknowledgement. */
+  readonly answer: string;
+}
+
+/**
+ * A local Daraja: OAuth, the reversal endpoint and result callbacks, over real HTTP on loopback.
+ * Create it with `createDarajaSimulator`, `await start()`, point a client at `url`, `await close()`.
+ */
+export interface DarajaSimulator {
+  /** The base URL (`http://127.0.0.1:<port>`); available once started. */
+  readonly url: string;
+  /** The certificate (PEM) to encrypt the initiator password with: the simulator's own key. */
+  readonly certificatePem: string;
+  readonly consumerKey: string;
+  readonly consumerSecret: string;
+  readonly initiatorName: string;
+  readonly initiatorPassword: string;
+  readonly shortCode: string;
+  /** The Utility Account balance left, two-decimal string. */
+  readonly utilityBalance: string;
+  /** A snapshot of the counters. */
+  readonly stats: DarajaSimulatorStats;
+  /** Starts the HTTP server; resolves to {@link DarajaSimulator.url}. */
+  start(): Promise<string>;
+  /** Stops the server, drops pending callbacks and waits for in-flight ones. */
+  close(): Promise<void>;
+  /** Adds a C2B payment that can be reversed; returns a snapshot of it. */
+  addTransaction(input: AddTransactionInput): Readonly<SimulatedTransaction>;
+  /** A snapshot of a transaction, or `undefined` when unknown (or forgotten). */
+  transaction(transactionId: string): Readonly<SimulatedTransaction> | undefined;
+  /** Changes how reversals of a known transaction are answered. */
+  setScenario(transactionId: string, scenario: DarajaScenario): void;
+  /** Expires every issued token now, as if an hour had passed. */
+  expireTokens(): void;
+  /** The last reversal requests received (at most 1,000), oldest first. */
+  requests(): readonly ReceivedReversalRequest[];
+  /** The last callbacks sent or attempted (at most 1,000), oldest first. */
+  deliveries(): readonly CallbackDelivery[];
+}

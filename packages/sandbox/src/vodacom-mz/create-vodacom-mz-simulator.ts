@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fromMinorUnits, parseAmount, toMinorUnits } from '@reversal/core';
+import { createBearerVerifier } from './bearer-verifier.js';
+import { handleReversal } from './handle-reversal.js';
+import { handleStatus } from './handle-status.js';
+import { closeServer, listen, readBody } from './http-server.js';
+import { getSimulatorKeyPair } from './key-pair.js';
+import { createLedger, generateTransactionId } from './ledger.js';
+import type { Outcome, SimulatorContext } from './simulator-context.js';
+import { createScenarioStore, type VodacomMzScenario } from './vodacom-mz-scenario.js';
+import type {
+  RecordedVodacomMzRequest,
+  VodacomMzSimulator,
+  VodacomMzSimulatorOptions,
+} from './vodacom-mz-simulator.js';
+import { writeResponse } from './write-response.js';
+
+/** The ports of the real API: reversal and Query Transaction Status (NOTES.md, "Ports per API"). */
+export const VODACOM_MZ_STANDARD_PORTS = Object.freeze({ reversal: 18354, status: 18353 });
+
+const MAX_BODY_BYTES = 64 * 1024;
+const MAX_RECORDED_REQUESTS = 200;
+const ROUTES = {
+  reversal: { method: 'PUT', path: '/ipg/v1x/reversal/' },
+  status: { method: 'GET', path: '/ipg/v1x/queryTransactionStatus/' },
+} as const;
+
+/**
+ * Starts a local simulator of the Vodacom M-Pesa Mozambique Reversal and Query Transaction Status
+ * APIs on 127.0.0.1: one HTTP server per API, on two ephemeral ports by default (the real ports
+ * 18354 and 18353 with `ports: 'standard'`).
+ *
+ * It checks the bearer token against its own RSA key pair (4096-bit by default, like Vodacom's,
+ * generated once per process), validates fields with the documented `INS-*` codes, keeps a bounded
+ * ledger so partial reversals never exceed the original amount, answers a repeated reference with
+ * INS-10, and plays scripted {@link VodacomMzScenario}s (forced codes, late answers, malformed
+ * headers).
+ *
+ * @example
+ * const simulator = await createVodacomMzSimulator();
+ * const transactionId = simulator.addTransaction({ amount: '100.00' });
+ * const provider = createVodacomMzProvider(simulator.providerOptions);
+ * await provider.reverse({ transactionId, amount: '40.00' });
+ * await simulator.close();
+ */
+export async function createVodacomMzSimulator(options: VodacomMzSimulatorOptions = {}): Promise<VodacomMzSimulator> {
+  const keyPair = await getSimulatorKeyPair(options.keyBits ?? 4096);
+  const apiKey = options.apiKey ?? randomBytes(16).toString('hex');
+  const credentials = {
+    serviceProviderCode: options.serviceProviderCode ?? '171717',
+    initiatorIdentifier: options.initiatorIdentifier ?? 'MPesa2018',
+    securityCredential: options.securityCredential ?? 'Mpesa2019',
+  };
+  const maxEntries = options.maxEntries ?? 10_000;
+  const context: SimulatorContext = {
+    ledger: createLedger(maxEntries),
+    scenarios: createScenarioStore(),
+    verifier: createBearerVerifier(apiKey, keyPair.privateKey),
+    credentials,
+  };
+  const requests: RecordedVodacomMzRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+
+  const deliver = (response: ServerResponse, outcome: Outcome, scenario: VodacomMzScenario | undefined) => {
+    const delivery = { ...outcome, rawBody: scenario?.rawBody, malformedHeader: scenario?.malformedHeader };
+    if (!scenario?.delayMs) return writeResponse(response, delivery);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      writeResponse(response, delivery);
+    }, scenario.delayMs);
+    timers.add(timer);
+  };
+
+  const handle = async (operation: 'reversal' | 'status', request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://simulator');
+    const route = ROUTES[operation];
+    if (url.pathname !== route.path) return writeResponse(response, { status: 404, body: { error: 'Not Found' } });
+    if (request.method !== route.method) return writeResponse(response, { status: 405, body: { error: 'Method Not Allowed' } });
+    const text = await readBody(request, MAX_BODY_BYTES);
+    if (text === undefined) return writeResponse(response, { status: 413, body: { error: 'Payload Too Large' } });
+    let parsedBody: unknown = text;
+    try {
+      parsedBody = text === '' ? undefined : JSON.parse(text);
+    } catch {}
+    if (requests.length >= MAX_RECORDED_REQUESTS) requests.shift();
+    requests.push({
+      operation,
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: { ...request.headers },
+      body: parsedBody,
+    });
+    const authorization = request.headers.authorization;
+    const { outcome, scenario } =
+      operation === 'reversal'
+        ? handleReversal(context, authorization, text)
+        : handleStatus(context, authorization, url.searchParams);
+    deliver(response, outcome, scenario);
+  };
+  const serve = (operation: 'reversal' | 'status') => (request: IncomingMessage, response: ServerResponse) => {
+    handle(operation, request, response).catch(() => {
+      if (response.headersSent) response.destroy();
+      else writeResponse(response, { status: 500, body: { error: 'Simulator failure' } });
+    });
+  };
+
+  const standard = options.ports === 'standard';
+  const wanted = standard ? VODACOM_MZ_STANDARD_PORTS : (options.ports ?? { reversal: 0, status: 0 });
+  const reversalServer = await listen(createServer(serve('reversal')), wanted.reversal);
+  const statusServer = await listen(createServer(serve('status')), wanted.status).catch(async (error: unknown) => {
+    await closeServer(reversalServer);
+    throw error;
+  });
+  const ports = Object.freeze({
+    reversal: (reversalServer.address() as AddressInfo).port,
+    status: (statusServer.address() as AddressInfo).port,
+  });
+  const baseUrl = 'http://127.0.0.1';
+
+  return {
+    baseUrl,
+    ports,
+    apiKey,
+    publicKey: keyPair.publicKey,
+    publicKeyPem: keyPair.publicKeyPem,
+    ...credentials,
+    providerOptions: Object.freeze({
+      baseUrl,
+      reversalPort: ports.reversal,
+      statusPort: ports.status,
+      apiKey,
+      publicKey: keyPair.publicKey,
+      ...credentials,
+    }),
+    environment: Object.freeze({
+      REVERSAL_PROVIDER: 'vodacom-mz',
+      MPESA_MZ_BASE_URL: baseUrl,
+      MPESA_MZ_REVERSAL_PORT: String(ports.reversal),
+      MPESA_MZ_STATUS_PORT: String(ports.status),
+      MPESA_MZ_API_KEY: apiKey,
+      MPESA_MZ_PUBLIC_KEY: keyPair.publicKey,
+      MPESA_MZ_SERVICE_PROVIDER_CODE: credentials.serviceProviderCode,
+      MPESA_MZ_INITIATOR_IDENTIFIER: credentials.initiatorIdentifier,
+      MPESA_MZ_SECURITY_CREDENTIAL: credentials.securityCredential,
+    }),
+    requests,
+    addTransaction(input) {
+      const parsed = parseAmount(input.amount);
+      if (!parsed.ok) throw new RangeError(`addTransaction: amount ${parsed.reason}`);
+      const transactionId = input.transactionId ?? generateTransactionId();
+      context.ledger.addTransaction(transactionId, toMinorUnits(parsed.value));
+      return transactionId;
+    },
+    getTransaction(transactionId) {
+      const transaction = context.ledger.getTransaction(transactionId);
+      if (!transaction) return undefined;
+      return {
+        transactionId,
+        amount: fromMinorUnits(transaction.amountMinor),
+        reversed: fromMinorUnits(transaction.reversedMinor),
+        remaining: fromMinorUnits(transaction.amountMinor - transaction.reversedMinor),
+      };
+    },
+    addScenario: (scenario) => context.scenarios.add(scenario),
+    clearScenarios: () => context.scenarios.clear(),
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all([closeServer(reversalServer), closeServer(statusServer)]);
+    },
+  };
+}
