@@ -34,16 +34,5 @@ export type {
   VodacomMzSimulatorOptions,
   VodacomMzSimulatorProviderOptions,
 } from './vodacom-mz/vodacom-mz-simulator.js';
-export { createVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from './vodacom-mz/create-vodacom-mz-simulator.js';
-export type { InsCodeResponse } from './vodacom-mz/ins-codes.js';
-export { VODACOM_MZ_INS_CODES } from './vodacom-mz/ins-codes.js';
-export type { VodacomMzScenario } from './vodacom-mz/vodacom-mz-scenario.js';
-export type {
-  RecordedVodacomMzRequest,
-  VodacomMzLedgerEntry,
-  VodacomMzSimulator,
-  VodacomMzSimulatorOptions,
-  VodacomMzSimulatorProviderOptions,
-} from './vodacom-mz/vodacom-mz-simulator.js';
 
 export {};
