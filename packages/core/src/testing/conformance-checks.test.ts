@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ReversalCallbackError } from '../errors/reversal-callback-error.js';
+import type { ReversalProvider } from '../reversal-provider.js';
+import type { ReversalResult } from '../reversal-result.js';
+import { validateReversalRequest } from '../validate-request.js';
+import { conformanceChecks } from './conformance-checks.js';
+import { createMockProvider } from './create-mock-provider.js';
+import type { MockCallbackMethods } from './mock-provider.js';
+
+let transactions = 0;
+const request = () => ({ transactionId: `TX${++transactions}`, amount: '200.00' });
+
+describe('conformance: mock, sync with partial reversals', () => {
+  for (const check of conformanceChecks({ createProvider: () => createMockProvider(), request })) it(check.name, check.run);
+});
+
+describe('conformance: mock, sync without partial reversals or status check', () => {
+  for (const check of conformanceChecks({
+    createProvider: () => createMockProvider({ id: 'mock-mz', currency: 'MZN', capabilities: { partialReversal: false, statusCheck: false } }),
+    request: () => ({ transactionId: `TX${++transactions}`, amount: 150 }),
+  })) {
+    it(check.name, check.run);
+  }
+});
+
+describe('conformance: mock, callback', () => {
+  const disposed: ReversalProvider[] = [];
+  const checks = conformanceChecks({
+    createProvider: () => createMockProvider({ capabilities: { resultDelivery: 'callback', partialReversal: false } }),
+    request,
+    deliverCallback: async (pending, provider) => (provider as unknown as MockCallbackMethods).deliverCallback(pending),
+    dispose: async (provider) => {
+      disposed.push(provider);
+    },
+  });
+  for (const check of checks) it(check.name, check.run);
+
+  it('disposes of every provider it created', () => {
+    expect(disposed.length).toBe(checks.length);
+    expect(new Set(disposed).size).toBe(checks.length);
+  });
+});
+
+/** A provider that breaks the contract in many ways, to prove that the suite notices. */
+const brokenProvider = (): ReversalProvider => ({
+  id: 'broken',
+  capabilities: { partialReversal: false, resultDelivery: 'callback', currencies: ['kes'], statusCheck: true },
+  async reverse(input) {
+    const given = input as { transactionId?: string; reference?: string };
+    // Resolves for anything, echoes bad references, loses the original transaction id and uses a float amount.
+    return {
+      provider: 'someone-else',
+      status: 'succeeded',
+      reference: given.reference ?? 'not valid!',
+      originalTransactionId: '',
+      amount: { value: String(0.1 + 0.2), currency: 'KES' },
+      metadata: {},
+    } as unknown as ReversalResult;
+  },
+  async parseCallback() {
+    throw new TypeError('Cannot read properties of undefined');
+  },
+});
+
+describe('conformance: the suite can fail', () => {
+  it('rejects most checks against a broken provider', async () => {
+    const checks = conformanceChecks({
+      createProvider: brokenProvider,
+      request,
+      deliverCallback: async () => ({ body: '{}', url: 'https://merchant.example/callback' }),
+    });
+    const outcomes = await Promise.allSettled(checks.map((check) => check.run()));
+    const passed = checks.filter((_, index) => outcomes[index]!.status === 'fulfilled').map((check) => check.name);
+    // The only check a provider without checkStatus cannot fail is the status check itself.
+    expect(passed).toEqual(['checkStatus (with capabilities.statusCheck) resolves to a result for the reference']);
+  });
+
+  it('notices a validating provider that forgets the reference, the abort, or the callback error type', async () => {
+    const mock = createMockProvider({ capabilities: { resultDelivery: 'callback' } });
+    const sloppy: ReversalProvider = {
+      id: mock.id,
+      capabilities: mock.capabilities,
+      checkStatus: (query) => mock.checkStatus(query),
+      async reverse(input) {
+        const validated = validateReversalRequest(input, { capabilities: mock.capabilities });
+        const { reference: _, ...rest } = validated;
+        return mock.reverse(rest);
+      },
+      async parseCallback(input) {
+        try {
+          return await mock.parseCallback(input);
+        } catch (error) {
+          throw ReversalCallbackError.isInstance(error) ? new SyntaxError('Unexpected token') : error;
+        }
+      },
+    };
+    const checks = conformanceChecks({
+      createProvider: () => sloppy,
+      request,
+      deliverCallback: async (pending) => mock.deliverCallback(pending),
+    });
+    const failing = [];
+    for (const check of checks) {
+      if (await check.run().then(() => false, () => true)) failing.push(check.name);
+    }
+    expect(failing).toContain('the result keeps the given reference and the transactionId of the request');
+    expect(failing).toContain('an already-aborted signal rejects with its reason');
+    expect(failing).toContain('parseCallback rejects a body that is not JSON with a ReversalCallbackError');
+    expect(failing).not.toContain('rejects a negative amount with a ReversalValidationError naming amount');
+  });
+
+  it('asks for deliverCallback when a callback provider is checked without it', async () => {
+    const checks = conformanceChecks({ createProvider: () => createMockProvider({ capabilities: { resultDelivery: 'callback' } }), request });
+    const callback = checks.find((check) => check.name.startsWith('callback providers:'))!;
+    await expect(callback.run()).rejects.toThrow(/pass deliverCallback/);
+  });
+});
