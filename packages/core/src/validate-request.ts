@@ -42,7 +42,8 @@ export function validateReversalRequest(input: unknown, options: ValidateRequest
   for (const key of Object.keys(fields)) {
     if (!KNOWN_FIELDS.has(key)) {
       issues.push({
-        field: key,
+        // An empty key would print as ": is not a field…"; quote it so the issue stays readable.
+        field: key === '' ? '""' : key,
         message: 'is not a field of a reversal request; the fields are transactionId, amount, reference and reason',
       });
     }
