@@ -1,0 +1,75 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ReversalCallbackError } from '../../errors/reversal-callback-error.js';
+import { readJsonBody } from '../../kit/read-json-body.js';
+import { generateReference } from '../../reference.js';
+import type { CallbackInput, ReversalProvider } from '../../reversal-provider.js';
+import type { ReversalResult } from '../../reversal-result.js';
+
+/** The body this test provider POSTs to its callback URL. */
+export interface SignedTestCallback {
+  readonly reference: string;
+  readonly transactionId: string;
+  readonly outcome: 'succeeded' | 'failed';
+  readonly receipt?: string;
+  readonly code?: string;
+}
+
+/** A callback provider for the callback handler's tests; see {@link createSignedTestProvider}. */
+export interface SignedTestProvider extends ReversalProvider {
+  /** The URL the provider would deliver a reference's callback to: `base` with `?token=<hmac>`. */
+  callbackUrl(base: string, reference: string): string;
+}
+
+/**
+ * A small but real callback provider, independent of any adapter: `reverse()` answers `pending`,
+ * and `parseCallback` accepts a {@link SignedTestCallback} body only when the URL carries the
+ * HMAC-SHA256 of its reference under `secret` — the way an adapter with a `callbackSecret` guards
+ * its callbacks (401 for a missing or forged token, 400 for a malformed body).
+ */
+export function createSignedTestProvider(secret: string, id = 'signed-test'): SignedTestProvider {
+  const sign = (reference: string) => createHmac('sha256', secret).update(reference).digest('hex');
+  return {
+    id,
+    capabilities: { partialReversal: false, resultDelivery: 'callback', currencies: ['KES'], statusCheck: false },
+    async reverse(request) {
+      return {
+        status: 'pending',
+        provider: id,
+        reference: request.reference ?? generateReference(),
+        originalTransactionId: request.transactionId,
+        metadata: {},
+        raw: {},
+      };
+    },
+    callbackUrl(base, reference) {
+      const url = new URL(base);
+      url.searchParams.set('token', sign(reference));
+      return url.href;
+    },
+    async parseCallback(input: CallbackInput): Promise<ReversalResult> {
+      const json = readJsonBody(input.body);
+      const body = (json.ok ? json.value : undefined) as Partial<SignedTestCallback> | null | undefined;
+      if (
+        typeof body !== 'object' ||
+        body === null ||
+        typeof body.reference !== 'string' ||
+        typeof body.transactionId !== 'string' ||
+        (body.outcome !== 'succeeded' && body.outcome !== 'failed')
+      ) {
+        throw new ReversalCallbackError('ERR_CALLBACK', 'Malformed test callback: reference, transactionId and outcome are required.');
+      }
+      const token = new URL(input.url).searchParams.get('token') ?? '';
+      const expected = Buffer.from(sign(body.reference));
+      const given = Buffer.from(token);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new ReversalCallbackError('ERR_CALLBACK_UNAUTHENTICATED', 'The test callback token is missing or forged.');
+      }
+      const base = { provider: id, reference: body.reference, originalTransactionId: body.transactionId, metadata: {}, raw: body };
+      if (body.outcome === 'succeeded') {
+        return { ...base, status: 'succeeded', ...(body.receipt ? { reversalTransactionId: body.receipt } : {}) };
+      }
+      const providerCode = body.code ?? 'R000002';
+      return { ...base, status: 'failed', error: { code: 'TRANSACTION_NOT_FOUND', providerCode, message: 'Not found.', retryable: false } };
+    },
+  };
+}
