@@ -1,0 +1,95 @@
+import { ReversalCallbackError, isValidReference } from '@reversal/core';
+import { REFERENCE_PLACEHOLDER } from './callback-url-template.js';
+import { type CallbackCorrelation, signCallbackToken, verifyCallbackToken } from './callback-token.js';
+
+/** How callback URLs carry the reference, and how it is read back. */
+export interface CallbackCorrelator {
+  /** The `ResultURL` and `QueueTimeOutURL` of one reversal request. */
+  urls(reference: string, originalTransactionId: string): Promise<{ ResultURL: string; QueueTimeOutURL: string }>;
+  /** Reads the correlation from the URL a callback arrived at (absolute, or a path as frameworks give it). */
+  read(url: string | URL): Promise<CallbackCorrelation>;
+}
+
+/** Query parameters of the plain (unsigned) mode. */
+const PARAM = { reference: 'reference', transaction: 'originalTransactionId', kind: 'kind', token: 'token' } as const;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Puts the reference into the callback URLs, so that it comes back with the callback even when
+ * the process died before the acknowledgement arrived. Plain mode: query parameters
+ * (`reference`, `originalTransactionId`, `kind`), or the `{reference}` placeholder in the path.
+ * Signed mode (with `secret`): one `token` parameter, a JWT carrying all three and an expiry.
+ *
+ * `originalTransactionId` rides along because Daraja's failure callbacks carry no
+ * `ResultParameters`, so nothing else in them names the payment.
+ */
+export function createCallbackCorrelator(options: {
+  readonly resultUrl: string;
+  readonly queueTimeoutUrl: string;
+  readonly secret?: Uint8Array;
+  readonly ttlSeconds: number;
+}): CallbackCorrelator {
+  const fill = (template: string, reference: string, params: Record<string, string>): string => {
+    const url = new URL(template.replace(REFERENCE_PLACEHOLDER, reference));
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+    return url.toString();
+  };
+
+  const pathPattern = (template: string): RegExp | undefined => {
+    if (!template.includes(REFERENCE_PLACEHOLDER)) return undefined;
+    const marker = 'REFERENCEPLACEHOLDER0';
+    const [before, after] = new URL(template.replace(REFERENCE_PLACEHOLDER, marker)).pathname.split(marker) as [string, string];
+    // Anchored at the end only: a proxy may mount the callback route below a prefix.
+    return new RegExp(`${escapeRegExp(before)}([A-Za-z0-9]{1,20})${escapeRegExp(after)}$`);
+  };
+  const patterns = [pathPattern(options.resultUrl), pathPattern(options.queueTimeoutUrl)];
+  const base = new URL(options.resultUrl.replace(REFERENCE_PLACEHOLDER, 'REFERENCE')).origin;
+
+  const urlFor = async (kind: CallbackCorrelation['kind'], reference: string, originalTransactionId: string) => {
+    const template = kind === 'result' ? options.resultUrl : options.queueTimeoutUrl;
+    if (options.secret) {
+      const token = await signCallbackToken({ reference, originalTransactionId, kind }, options.secret, options.ttlSeconds);
+      return fill(template, reference, { [PARAM.token]: token });
+    }
+    return fill(template, reference, {
+      ...(template.includes(REFERENCE_PLACEHOLDER) ? {} : { [PARAM.reference]: reference }),
+      [PARAM.transaction]: originalTransactionId,
+      ...(kind === 'queue-timeout' ? { [PARAM.kind]: 'queue-timeout' } : {}),
+    });
+  };
+
+  return {
+    async urls(reference, originalTransactionId) {
+      const [ResultURL, QueueTimeOutURL] = await Promise.all([
+        urlFor('result', reference, originalTransactionId),
+        urlFor('queue-timeout', reference, originalTransactionId),
+      ]);
+      return { ResultURL, QueueTimeOutURL };
+    },
+    async read(input) {
+      let url: URL;
+      try {
+        url = new URL(String(input), base);
+      } catch (cause) {
+        throw new ReversalCallbackError('ERR_CALLBACK', 'Callback rejected: its url is not a URL. Pass the full request URL (or path with query).', { cause });
+      }
+      if (options.secret) return verifyCallbackToken(url.searchParams.get(PARAM.token), options.secret);
+      const reference =
+        url.searchParams.get(PARAM.reference) ??
+        patterns.map((pattern) => pattern?.exec(url.pathname)?.[1]).find((found) => found !== undefined);
+      if (!isValidReference(reference)) {
+        throw new ReversalCallbackError(
+          'ERR_CALLBACK',
+          'Callback rejected: its URL carries no reference. Pass the full URL the callback arrived at (query string included); callback URLs built by this provider always carry one.',
+        );
+      }
+      const originalTransactionId = url.searchParams.get(PARAM.transaction) ?? undefined;
+      return {
+        reference,
+        kind: url.searchParams.get(PARAM.kind) === 'queue-timeout' ? 'queue-timeout' : 'result',
+        ...(originalTransactionId ? { originalTransactionId } : {}),
+      };
+    },
+  };
+}

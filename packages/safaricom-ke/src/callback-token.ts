@@ -1,0 +1,55 @@
+import { ReversalCallbackError, isValidReference } from '@reversal/core';
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+/** What a callback URL tells about the reversal it was issued for. */
+export interface CallbackCorrelation {
+  /** The caller's reference of the reversal. */
+  readonly reference: string;
+  /** The receipt of the payment being reversed, when the URL carries it. */
+  readonly originalTransactionId?: string;
+  /** `result` for the ResultURL, `queue-timeout` for the QueueTimeOutURL. */
+  readonly kind: 'result' | 'queue-timeout';
+}
+
+// Binds tokens to this use, so that a token minted with the same secret for anything else is refused.
+const AUDIENCE = 'reversal:safaricom-ke:callback';
+
+/** Signs a callback token (JWT, HS256) carrying the correlation and an expiry. */
+export async function signCallbackToken(
+  correlation: CallbackCorrelation,
+  key: Uint8Array,
+  ttlSeconds: number,
+): Promise<string> {
+  return new SignJWT({ ref: correlation.reference, txn: correlation.originalTransactionId, kind: correlation.kind })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(key);
+}
+
+/**
+ * Verifies a callback token and returns its correlation. Rejects with a `ReversalCallbackError`
+ * (`ERR_CALLBACK_UNAUTHENTICATED`, answer 401) when it is missing, forged, for another use or expired.
+ */
+export async function verifyCallbackToken(token: string | null, key: Uint8Array): Promise<CallbackCorrelation> {
+  const unauthenticated = (why: string, cause?: unknown) =>
+    new ReversalCallbackError(
+      'ERR_CALLBACK_UNAUTHENTICATED',
+      `Callback rejected: ${why}. Answer 401; a genuine Daraja callback carries the token this provider put in its ResultURL and QueueTimeOutURL.`,
+      cause === undefined ? undefined : { cause },
+    );
+  if (!token) throw unauthenticated('its URL has no token parameter');
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], audience: AUDIENCE }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw unauthenticated('its token has expired (see callbackTokenTtlSeconds)');
+    throw unauthenticated('its token is not valid (forged, altered, or signed with another callbackSecret)');
+  }
+  const { ref, txn, kind } = payload;
+  if (!isValidReference(ref) || (txn !== undefined && typeof txn !== 'string') || (kind !== 'result' && kind !== 'queue-timeout')) {
+    throw unauthenticated('its token does not carry a reversal reference');
+  }
+  return { reference: ref, kind, ...(txn === undefined ? {} : { originalTransactionId: txn }) };
+}

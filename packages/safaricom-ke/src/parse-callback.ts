@@ -1,0 +1,128 @@
+import { ReversalCallbackError, type ReversalResult, toMoney } from '@reversal/core';
+import { lookupCode, readJsonBody } from '@reversal/core/kit';
+import * as v from 'valibot';
+import { callbackBodySchema, queueTimeoutBodySchema, resultParameters } from './callback-body.js';
+import type { CallbackCorrelation } from './callback-token.js';
+import { parseDarajaTime } from './daraja-time.js';
+import { parseDebitAccountBalance } from './debit-account-balance.js';
+import { DARAJA_RESULT_CODES, UNKNOWN_RESULT_CODE } from './result-codes.js';
+import type { SafaricomKeMetadata } from './safaricom-ke-metadata.js';
+
+const PROVIDER = 'safaricom-ke';
+
+const malformed = (why: string) =>
+  new ReversalCallbackError('ERR_CALLBACK', `Callback rejected: ${why}. Answer 400; this is not a Daraja reversal callback.`);
+
+const optionalText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value.slice(0, 500) : undefined;
+
+/**
+ * Reads a Daraja callback body, already correlated through its URL, into a result: the result
+ * callback into `succeeded` or `failed` (by the code table), the queue-timeout callback into
+ * `unknown`/`TIMEOUT`. Any body gives a result or a `ReversalCallbackError`.
+ */
+export function parseCallbackBody(rawBody: unknown, correlation: CallbackCorrelation): ReversalResult<SafaricomKeMetadata> {
+  const json = readJsonBody(rawBody);
+  if (!json.ok) throw malformed(json.message);
+  if (correlation.kind === 'queue-timeout') return queueTimeoutResult(json.value, correlation);
+
+  const parsed = v.safeParse(callbackBodySchema, json.value);
+  if (!parsed.success) throw malformed('the body has no Result object with a ResultCode');
+  const body = parsed.output;
+  const { Result: result } = body;
+  const parameters = resultParameters(body);
+  const originalTransactionId = pickOriginalTransactionId(parameters.get('OriginalTransactionID'), correlation);
+  const lookup = lookupCode(DARAJA_RESULT_CODES, result.ResultCode, UNKNOWN_RESULT_CODE);
+  const base = {
+    provider: PROVIDER,
+    reference: correlation.reference,
+    originalTransactionId,
+    ...(result.ConversationID ? { conversationId: result.ConversationID } : {}),
+    raw: json.value,
+  };
+  const description = optionalText(result.ResultDesc);
+  const identity: SafaricomKeMetadata = {
+    callback: 'result',
+    ...(result.OriginatorConversationID ? { originatorConversationId: result.OriginatorConversationID } : {}),
+    ...(description ? { providerDescription: description } : {}),
+  };
+
+  if (lookup.mapping.status === 'succeeded') {
+    const amount = toMoney(parameters.get('Amount'), 'KES');
+    const completedAt = parseDarajaTime(parameters.get('TransCompletedTime'));
+    return {
+      ...base,
+      status: 'succeeded',
+      ...(result.TransactionID ? { reversalTransactionId: result.TransactionID } : {}),
+      ...(amount ? { amount } : {}),
+      ...(completedAt ? { completedAt } : {}),
+      metadata: { ...identity, ...successMetadata(parameters) },
+    };
+  }
+  const { mapping, providerCode } = lookup;
+  return {
+    ...base,
+    status: mapping.status === 'unknown' ? 'unknown' : 'failed',
+    error: {
+      code: mapping.code ?? 'PROCESSING_ERROR',
+      providerCode,
+      message: `${mapping.description}${description ? ` (Daraja ResultCode ${providerCode}: "${description}")` : ''}`,
+      retryable: mapping.retryable,
+    },
+    metadata: identity,
+  };
+}
+
+function pickOriginalTransactionId(fromBody: unknown, correlation: CallbackCorrelation): string {
+  const body = optionalText(fromBody);
+  const fromUrl = correlation.originalTransactionId;
+  if (body && fromUrl && body !== fromUrl) {
+    throw malformed('its OriginalTransactionID differs from the transaction its callback URL was issued for');
+  }
+  const originalTransactionId = fromUrl ?? body;
+  if (!originalTransactionId) throw malformed('neither its URL nor its body names the original transaction');
+  return originalTransactionId;
+}
+
+function successMetadata(parameters: ReadonlyMap<string, unknown>): SafaricomKeMetadata {
+  const creditPartyName = optionalText(parameters.get('CreditPartyPublicName'));
+  const debitPartyName = optionalText(parameters.get('DebitPartyPublicName'));
+  const charge = toMoney(parameters.get('Charge'), 'KES');
+  const balanceText = optionalText(parameters.get('DebitAccountBalance'));
+  const balance = parseDebitAccountBalance(balanceText);
+  return {
+    ...(creditPartyName ? { creditPartyName } : {}),
+    ...(debitPartyName ? { debitPartyName } : {}),
+    ...(charge ? { charge } : {}),
+    ...(balance ? { debitAccountBalance: balance } : {}),
+    ...(balanceText ? { debitAccountBalanceText: balanceText } : {}),
+  };
+}
+
+function queueTimeoutResult(value: unknown, correlation: CallbackCorrelation): ReversalResult<SafaricomKeMetadata> {
+  const parsed = v.safeParse(queueTimeoutBodySchema, value);
+  if (!parsed.success) throw malformed('the queue-timeout body is not a JSON object');
+  const result = parsed.output.Result;
+  const description = optionalText(result?.ResultDesc);
+  if (!correlation.originalTransactionId) throw malformed('its URL does not name the original transaction');
+  return {
+    provider: PROVIDER,
+    status: 'unknown',
+    reference: correlation.reference,
+    originalTransactionId: correlation.originalTransactionId,
+    ...(result?.ConversationID ? { conversationId: result.ConversationID } : {}),
+    error: {
+      code: 'TIMEOUT',
+      providerCode: result?.ResultCode === undefined ? 'QUEUE_TIMEOUT' : String(result.ResultCode),
+      message:
+        'Daraja timed the request out in its queue: the reversal may or may not have happened. Do not resend blindly; wait for a result callback or check the transaction on the M-Pesa portal (a resend is refused with R000001 if it was reversed).',
+      retryable: false,
+    },
+    metadata: {
+      callback: 'queue-timeout',
+      ...(result?.OriginatorConversationID ? { originatorConversationId: result.OriginatorConversationID } : {}),
+      ...(description ? { providerDescription: description } : {}),
+    },
+    raw: value,
+  };
+}

@@ -1,0 +1,140 @@
+import {
+  type CallbackInput,
+  type CallOptions,
+  type ProviderCapabilities,
+  type ReversalProvider,
+  type ReversalResult,
+  validateReversalRequest,
+} from '@reversal/core';
+import { createEventEmitter, createJsonTransport, transportFailureResult, withRetry } from '@reversal/core/kit';
+import * as v from 'valibot';
+import { abortable } from './abortable.js';
+import { createCallbackCorrelator } from './callback-correlation.js';
+import { checkDarajaRequest } from './check-request.js';
+import { DARAJA_BASE_URLS } from './daraja-base-urls.js';
+import { createDarajaTokenCache } from './daraja-oauth.js';
+import { darajaErrorCode, INVALID_TOKEN_CODE, mapReversalResponse, type ReversalBase } from './map-reversal-response.js';
+import { parseCallbackBody } from './parse-callback.js';
+import { resolveSecurityCredential } from './resolve-security-credential.js';
+import { buildReversalBody, type DarajaReversalRequestBody } from './reversal-body.js';
+import type { SafaricomKeMetadata } from './safaricom-ke-metadata.js';
+import type { ResolvedSafaricomKeOptions } from './safaricom-ke-options.js';
+import { tokenFailureResult } from './token-failure-result.js';
+
+/** The provider id of Safaricom M-Pesa Kenya. */
+export const SAFARICOM_KE_ID = 'safaricom-ke';
+
+/** What Daraja reversals can do: full reversals only, results by callback, shillings, no status check here. */
+export const SAFARICOM_KE_CAPABILITIES: ProviderCapabilities = Object.freeze({
+  partialReversal: false,
+  resultDelivery: 'callback',
+  currencies: Object.freeze(['KES']),
+  statusCheck: false,
+});
+
+/** A Safaricom M-Pesa Kenya provider: `reverse()` resolves `pending`, `parseCallback()` gives the outcome. */
+export interface SafaricomKeProvider extends ReversalProvider<SafaricomKeMetadata> {
+  /** Reads Daraja's result or queue-timeout callback; rejects with a `ReversalCallbackError` (400 or 401). */
+  parseCallback(input: CallbackInput): Promise<ReversalResult<SafaricomKeMetadata>>;
+  /** Closes the keep-alive connections. */
+  close(): Promise<void>;
+}
+
+/** Builds a provider from validated options (what `createSafaricomKeProvider` and the registry call). */
+export function buildSafaricomKeProvider(options: ResolvedSafaricomKeOptions): SafaricomKeProvider {
+  const securityCredential = resolveSecurityCredential(options);
+  const events = createEventEmitter(options.onEvent);
+  const transport = createJsonTransport({
+    baseUrl: options.baseUrl ?? DARAJA_BASE_URLS[options.environment],
+    providerId: SAFARICOM_KE_ID,
+    timeoutMs: options.timeoutMs,
+    events,
+  });
+  const tokens = createDarajaTokenCache({
+    transport,
+    consumerKey: options.consumerKey,
+    consumerSecret: options.consumerSecret,
+    providerId: SAFARICOM_KE_ID,
+    events,
+  });
+  const correlator = createCallbackCorrelator({
+    resultUrl: options.resultUrl,
+    queueTimeoutUrl: options.queueTimeoutUrl ?? options.resultUrl,
+    ttlSeconds: options.callbackTokenTtlSeconds,
+    ...(options.callbackSecret ? { secret: new TextEncoder().encode(options.callbackSecret.reveal()) } : {}),
+  });
+
+  const emitResult = (result: ReversalResult, source: 'reverse' | 'callback') => {
+    events.emit({
+      type: 'result',
+      provider: SAFARICOM_KE_ID,
+      source,
+      status: result.status,
+      reference: result.reference,
+      ...('error' in result ? { code: result.error.code } : {}),
+    });
+  };
+
+  async function send(body: DarajaReversalRequestBody, base: ReversalBase, call: CallOptions) {
+    // One refresh on 404.001.03: the cached token may have expired early or been replaced.
+    for (let attempt = 1; ; attempt++) {
+      const lookup = await abortable(tokens.get(), call.signal);
+      if (lookup.failure) return tokenFailureResult(lookup.failure, base);
+      const outcome = await withRetry(
+        () =>
+          transport.request({
+            operation: 'reversal',
+            method: 'POST',
+            path: '/mpesa/reversal/v1/request',
+            headers: { authorization: `Bearer ${lookup.token}` },
+            body,
+            schema: v.unknown(),
+            ...(call.signal ? { signal: call.signal } : {}),
+            ...(call.timeoutMs ? { timeoutMs: call.timeoutMs } : {}),
+          }),
+        { maxAttempts: 2, ...(call.signal ? { signal: call.signal } : {}) },
+      );
+      if (outcome.kind !== 'response') return transportFailureResult(outcome, { ...base, metadata: {} });
+      if (attempt === 1 && darajaErrorCode(outcome) === INVALID_TOKEN_CODE) {
+        tokens.invalidate(lookup.token);
+        continue;
+      }
+      return mapReversalResponse(outcome, base);
+    }
+  }
+
+  return {
+    id: SAFARICOM_KE_ID,
+    capabilities: SAFARICOM_KE_CAPABILITIES,
+    async reverse(input, call = {}) {
+      const request = validateReversalRequest(input, { capabilities: SAFARICOM_KE_CAPABILITIES, check: checkDarajaRequest });
+      call.signal?.throwIfAborted();
+      const amount = request.amount!;
+      const base: ReversalBase = {
+        provider: SAFARICOM_KE_ID,
+        reference: request.reference,
+        originalTransactionId: request.transactionId,
+        amount: { value: amount, currency: 'KES' },
+      };
+      const body = buildReversalBody(
+        { ...request, amount },
+        {
+          initiatorName: options.initiatorName,
+          securityCredential: securityCredential.reveal(),
+          shortCode: options.shortCode,
+          urls: await correlator.urls(request.reference, request.transactionId),
+        },
+      );
+      const result = await send(body, base, call);
+      emitResult(result, 'reverse');
+      return result;
+    },
+    async parseCallback(input) {
+      const correlation = await correlator.read((input as Partial<CallbackInput> | undefined)?.url ?? '');
+      const result = parseCallbackBody((input as Partial<CallbackInput>).body, correlation);
+      emitResult(result, 'callback');
+      return result;
+    },
+    close: () => transport.close(),
+  };
+}
