@@ -4,22 +4,31 @@ import type { ValidationIssue } from '../errors/reversal-error.js';
 
 /**
  * Turns valibot issues into {@link ValidationIssue}s that name each field and never echo a value:
- * valibot's default messages end in "but received <value>", which could be a secret.
+ * valibot's default messages end in "received <value>" ("Expected string but received 12",
+ * "Invalid URL: Received "…""), and the value could be a secret.
  */
 export function toValidationIssues(issues: readonly v.BaseIssue<unknown>[], prefix = ''): ValidationIssue[] {
   return issues.map((issue) => {
     const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
     const field = [prefix, path].filter(Boolean).join('.') || prefix || '(root)';
-    const isDefaultMessage = issue.message.includes('but received');
-    const message = isDefaultMessage
-      ? issue.expected === 'never'
-        ? 'is not a known option'
-        : issue.expected === 'undefined' || issue.received === 'undefined'
-          ? `is required (expected ${issue.expected})`
-          : `must be ${issue.expected}`
-      : issue.message;
-    return { field, message };
+    return { field, message: isDefaultMessage(issue) ? describeIssue(issue) : issue.message };
   });
+}
+
+function isDefaultMessage(issue: v.BaseIssue<unknown>): boolean {
+  return issue.message.endsWith(`eceived ${issue.received}`);
+}
+
+const OBJECT_TYPES = new Set(['object', 'strict_object', 'loose_object', 'object_with_rest']);
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.expected === 'never') return 'is not a known option';
+  if (issue.received === 'undefined') {
+    // A missing key is reported by the object schema, with the key's name as `expected`.
+    return OBJECT_TYPES.has(issue.type) ? 'is required' : `is required (expected ${issue.expected})`;
+  }
+  if (issue.expected !== null) return `must be ${issue.expected}`;
+  return issue.type === 'check' || issue.type === 'custom' ? 'is invalid' : `must be a valid ${issue.type.replaceAll('_', ' ')}`;
 }
 
 /**
