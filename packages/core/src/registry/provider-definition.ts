@@ -45,7 +45,10 @@ export interface ProviderDefinition<
 export type AnyProviderDefinition = ProviderDefinition<string, any, any, any>;
 
 /** The options a definition accepts, as a caller writes them. */
-export type ProviderInput<D> = D extends ProviderDefinition<string, infer TInput, unknown, ProviderMetadata> ? TInput : never;
+// `create` takes TOptions as a parameter, so matching it against `unknown` would fail for every
+// real definition (parameters are contravariant): infer it instead.
+export type ProviderInput<D> =
+  D extends ProviderDefinition<string, infer TInput, infer _TOptions, infer _TMetadata extends ProviderMetadata> ? TInput : never;
 
 /**
  * Declares a provider definition with its types inferred; an identity function for adapter authors.

@@ -1,0 +1,33 @@
+import * as v from 'valibot';
+import { expectTypeOf } from 'vitest';
+import { createMockProvider } from '../testing/create-mock-provider.js';
+import { type ProviderConfig, createProviderRegistry } from './create-provider-registry.js';
+import { defineProvider, type ProviderInput } from './provider-definition.js';
+
+// Checked by `pnpm typecheck`: a registry's config is typed by its definitions.
+const alpha = defineProvider({
+  id: 'alpha',
+  displayName: 'Alpha',
+  optionsSchema: v.object({ apiKey: v.string(), timeoutMs: v.optional(v.number(), 1000) }),
+  environment: { apiKey: { name: 'ALPHA_API_KEY', description: 'key' } },
+  create: (options) => createMockProvider({ id: 'alpha', respond: { status: 'succeeded', metadata: { timeoutMs: options.timeoutMs } } }),
+});
+const beta = defineProvider({
+  id: 'beta',
+  displayName: 'Beta',
+  optionsSchema: v.object({ baseUrl: v.string() }),
+  environment: {},
+  create: () => createMockProvider({ id: 'beta' }),
+});
+
+expectTypeOf<ProviderInput<typeof alpha>>().toEqualTypeOf<{ apiKey: string; timeoutMs?: number | undefined }>();
+expectTypeOf<ProviderConfig<typeof alpha | typeof beta>['provider']>().toEqualTypeOf<'alpha' | 'beta'>();
+
+const registry = createProviderRegistry([alpha, beta]);
+expectTypeOf(registry.ids).toEqualTypeOf<readonly ('alpha' | 'beta')[]>();
+registry.create({ provider: 'alpha', apiKey: 'key' });
+registry.create({ provider: 'beta', baseUrl: 'https://beta.example' });
+// @ts-expect-error beta has no apiKey
+registry.create({ provider: 'beta', apiKey: 'key' });
+// @ts-expect-error gamma is not registered
+registry.create({ provider: 'gamma' });
