@@ -1,0 +1,51 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsePublicKey } from './public-key.js';
+
+// Vodacom's Mozambique sandbox key, as the developer portal hands it out (base64 DER, no headers).
+const SANDBOX_KEY = readFileSync(new URL('./__fixtures__/mz-sandbox-public-key.b64', import.meta.url), 'utf8').trim();
+const pem = (base64: string, label = 'PUBLIC KEY') =>
+  `-----BEGIN ${label}-----\n${base64.match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`;
+
+describe('parsePublicKey', () => {
+  it("reads Vodacom's key as handed out: base64 DER without headers, 4096-bit", () => {
+    expect(parsePublicKey(SANDBOX_KEY)?.n.bitLength()).toBe(4096);
+  });
+
+  it('reads the same key as PEM, PEM with literal \\n (environment variables), and base64 with line breaks', () => {
+    const modulus = parsePublicKey(SANDBOX_KEY)!.n.toString(16);
+    for (const form of [pem(SANDBOX_KEY), pem(SANDBOX_KEY).replace(/\n/g, '\\n'), SANDBOX_KEY.match(/.{1,76}/g)!.join('\n')]) {
+      expect(parsePublicKey(form)?.n.toString(16)).toBe(modulus);
+    }
+  });
+
+  it('reads a PKCS#1 "RSA PUBLIC KEY" PEM', () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pkcs1 = publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    expect(parsePublicKey(pkcs1)?.n.bitLength()).toBe(2048);
+  });
+
+  it.each([
+    ['empty text', ''],
+    ['a truncated key', SANDBOX_KEY.slice(0, 200)],
+    ['base64 that is not a key', Buffer.from('hello world, not a key').toString('base64')],
+    ['a PEM with a broken body', pem('QUJD')],
+    ['an EC public key', generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString()],
+    ['an RSA private key', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()],
+    ['a number', 42],
+  ])('refuses %s', (_name, input) => {
+    expect(parsePublicKey(input)).toBeUndefined();
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.base64String(), fc.anything()), (input) => {
+        const key = parsePublicKey(input);
+        expect(key === undefined || typeof key.encrypt === 'function').toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
