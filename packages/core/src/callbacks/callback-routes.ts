@@ -41,7 +41,7 @@ export function createCallbackRoutes(
       byId.set(candidate.id, candidate as ReversalProvider);
     }
   });
-  if (providers.length === 0) issues.push({ field, message: 'must name at least one provider' });
+  if (providers.length === 0) issues.push({ field, message: 'must be a list of at least one provider' });
   if (issues.length > 0) return { issues };
 
   const receivers = [...byId.values()].filter(

@@ -197,4 +197,32 @@ describe.each(Object.entries(flavours))('createCallbackHandler (%s)', (_name, st
     expect((await post(provider.callbackUrl(app.url(), pending.reference), callback)).status).toBe(200);
     await expect(waiting).resolves.toMatchObject({ status: 'succeeded', reference: pending.reference });
   });
+
+  it('lets waitForResult time out with the last known result when no callback comes', async () => {
+    const app = await start();
+    const pending = await provider.reverse({ transactionId: 'PDU91HIVIT', amount: '200.00' });
+    await app.callbacks.deliver(pending);
+    const forged = await post(app.url(), { ...success, reference: pending.reference });
+    expect(forged.status).toBe(401);
+    await expect(app.callbacks.waitForResult(pending.reference, { timeoutMs: 200 })).resolves.toMatchObject({ status: 'pending' });
+    await expect(app.callbacks.waitForResult('NEVERSENT', { timeoutMs: 50 })).resolves.toBeUndefined();
+  });
+});
+
+describe('createCallbackHandler (node, after a body parser)', () => {
+  it('takes the body a framework already parsed into request.body', async () => {
+    const results: ReversalResult[] = [];
+    const callbacks = createCallbackHandler({ provider, onResult: (result) => void results.push(result) });
+    // What express.json() does: read the stream, set request.body, hand over.
+    const server = await serveNode(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      Object.assign(request, { body: JSON.parse(Buffer.concat(chunks).toString()) });
+      await callbacks.node(request, response);
+    });
+    servers.push(server);
+    const response = await post(provider.callbackUrl(`${server.origin}/callbacks`, success.reference), success);
+    expect(response.status).toBe(200);
+    expect(results).toMatchObject([{ status: 'succeeded', reference: 'REF0001' }]);
+  });
 });

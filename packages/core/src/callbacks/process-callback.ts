@@ -55,7 +55,7 @@ export async function processCallback(pipeline: CallbackPipeline, callback: Rece
     return json(failure.status, { error: failure.reason, message: REJECTION_TEXT[failure.reason] }, headers);
   };
   try {
-    const method = String(callback.method).toUpperCase();
+    const method = typeof callback.method === 'string' ? callback.method.toUpperCase() : '';
     if (method !== 'POST') {
       return reject({ status: 405, reason: 'method-not-allowed', message: `A ${method.slice(0, 16)} request is not a callback.` }, { allow: 'POST' });
     }

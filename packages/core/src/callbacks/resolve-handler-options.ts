@@ -34,13 +34,12 @@ export function resolveHandlerOptions(options: CallbackHandlerOptions): Resolved
   const issues: ValidationIssue[] = [];
   const fail = (field: string, message: string) => issues.push({ field, message });
 
-  if ((provider === undefined) === (providers === undefined)) {
-    fail('provider', 'give either provider (one) or providers (a list), not both and not neither');
-  }
-  const routing = createCallbackRoutes(
-    provider !== undefined ? [provider] : Array.isArray(providers) ? providers : [],
-    provider !== undefined ? 'provider' : 'providers',
-  );
+  const routing =
+    (provider === undefined) === (providers === undefined)
+      ? { issues: [{ field: 'provider', message: 'give either provider (one) or providers (a list), not both and not neither' }] }
+      : provider !== undefined
+        ? createCallbackRoutes([provider], 'provider')
+        : createCallbackRoutes(Array.isArray(providers) ? providers : [], 'providers');
   if ('issues' in routing) issues.push(...routing.issues);
   if (typeof onResult !== 'function') fail('onResult', 'is required: the function that receives each result');
   if (onError !== undefined && typeof onError !== 'function') fail('onError', 'must be a function');
