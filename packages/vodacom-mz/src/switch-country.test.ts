@@ -1,0 +1,122 @@
+import {
+  type CallbackInput,
+  createProviderRegistry,
+  type ReversalProvider,
+  type ReversalResult,
+} from '@reversal/core';
+import { safaricomKe } from '@reversal/safaricom-ke';
+import {
+  type CallbackRecorder,
+  createDarajaSimulator,
+  type DarajaSimulator,
+  startCallbackRecorder,
+  type VodacomMzSimulator,
+} from '@reversal/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator } from './test-helpers.js';
+import { vodacomMz } from './vodacom-mz-definition.js';
+
+/**
+ * The application's refund, written against `ReversalProvider` only: it reverses the whole
+ * payment and settles the outcome the way the provider delivers it (at once, by callback, or by
+ * a status check). Nothing in it names a country.
+ */
+async function refundPayment(
+  provider: ReversalProvider,
+  payment: { readonly transactionId: string; readonly amount: string },
+  receiveCallback: (pending: ReversalResult) => Promise<CallbackInput>,
+): Promise<ReversalResult> {
+  let result = await provider.reverse({ transactionId: payment.transactionId, amount: payment.amount });
+  if (result.status === 'pending' && provider.parseCallback) {
+    result = await provider.parseCallback(await receiveCallback(result));
+  }
+  if (result.status === 'unknown' && provider.checkStatus) result = await provider.checkStatus(result);
+  return result;
+}
+
+let daraja: DarajaSimulator;
+let recorder: CallbackRecorder;
+let vodacom: VodacomMzSimulator;
+
+beforeAll(async () => {
+  daraja = createDarajaSimulator({ callbackDelayMs: 1 });
+  await daraja.start();
+  recorder = await startCallbackRecorder();
+  vodacom = await startSimulator();
+});
+afterAll(async () => {
+  await Promise.all([daraja.close(), recorder.close(), vodacom.close()]);
+});
+
+// The merchant's callback endpoint, as the application wires it: the reference is in the path.
+const receiveCallback = async (pending: ReversalResult): Promise<CallbackInput> => {
+  const callback = await recorder.waitFor((received) => received.url.includes(`/refunds/${pending.reference}`));
+  return { body: callback.body, url: callback.url, headers: callback.headers };
+};
+
+const kenya = () => ({
+  config: {
+    provider: 'safaricom-ke',
+    baseUrl: daraja.url,
+    consumerKey: daraja.consumerKey,
+    consumerSecret: daraja.consumerSecret,
+    initiatorName: daraja.initiatorName,
+    initiatorPassword: daraja.initiatorPassword,
+    certificate: daraja.certificatePem,
+    shortCode: daraja.shortCode,
+    resultUrl: `${recorder.url}/refunds/{reference}`,
+  } as const,
+  env: {
+    REVERSAL_PROVIDER: 'safaricom-ke',
+    MPESA_KE_BASE_URL: daraja.url,
+    MPESA_KE_CONSUMER_KEY: daraja.consumerKey,
+    MPESA_KE_CONSUMER_SECRET: daraja.consumerSecret,
+    MPESA_KE_INITIATOR_NAME: daraja.initiatorName,
+    MPESA_KE_INITIATOR_PASSWORD: daraja.initiatorPassword,
+    MPESA_KE_CERTIFICATE: daraja.certificatePem,
+    MPESA_KE_SHORT_CODE: daraja.shortCode,
+    MPESA_KE_RESULT_URL: `${recorder.url}/refunds/{reference}`,
+  },
+  payment: () => ({ transactionId: daraja.addTransaction({ amount: '200.00' }).transactionId, amount: '200.00' }),
+  currency: 'KES',
+});
+
+const mozambique = () => ({
+  config: { provider: 'vodacom-mz', ...vodacom.providerOptions } as const,
+  env: vodacom.environment,
+  payment: () => ({ transactionId: vodacom.addTransaction({ amount: '200.00' }), amount: '200.00' }),
+  currency: 'MZN',
+});
+
+describe('switching country is configuration only', () => {
+  const registry = createProviderRegistry([safaricomKe, vodacomMz]);
+
+  it.each([
+    ['Kenya', kenya],
+    ['Mozambique', mozambique],
+  ])('the same refund function succeeds in %s, built with registry.create(config)', async (_country, country) => {
+    const { config, payment, currency } = country();
+    const provider = registry.create(config);
+    const refund = payment();
+    const result = await refundPayment(provider, refund, receiveCallback);
+    await provider.close?.();
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      provider: config.provider,
+      originalTransactionId: refund.transactionId,
+      amount: { value: '200.00', currency },
+    });
+  });
+
+  it.each([
+    ['Kenya', kenya],
+    ['Mozambique', mozambique],
+  ])('the same refund function succeeds in %s, built with registry.fromEnv(env)', async (_country, country) => {
+    const { env, payment, currency } = country();
+    const provider = registry.fromEnv(env);
+    const refund = payment();
+    const result = await refundPayment(provider, refund, receiveCallback);
+    await provider.close?.();
+    expect(result).toMatchObject({ status: 'succeeded', provider: env.REVERSAL_PROVIDER, amount: { currency } });
+  });
+});
