@@ -6,8 +6,9 @@ import type { DarajaErrorCode } from './daraja-errors.js';
  * - `success` – acknowledged, then a success callback; the ledger records the reversal.
  * - result-code scenarios (`already-reversed` … `credential-locked`) – acknowledged, then a failure
  *   callback with that `ResultCode` (see {@link DARAJA_RESULT_SCENARIOS}).
- * - sync-error scenarios (`spike-arrest`, `quota-violation`, `resource-not-found`, `internal-error`) –
- *   answered at once with Daraja's error body instead of an acknowledgement, every time.
+ * - sync-error scenarios (`spike-arrest`, `quota-violation`, `resource-not-found`, `internal-error`,
+ *   `invalid-token`) – answered at once with Daraja's error body instead of an acknowledgement, every
+ *   time (`invalid-token`: `404.001.03` whatever the token, as for an app refused the product).
  * - `expired-token` – the first request finds every token expired (`404.001.03`); later ones succeed.
  * - `queue-timeout` – acknowledged, then the timeout callback to the QueueTimeOutURL; not reversed.
  * - `no-callback` – acknowledged and reversed, but no callback is ever sent.
@@ -37,7 +38,12 @@ export type DarajaResultScenario =
   | 'credential-locked';
 
 /** A scenario answered by a synchronous Daraja error. */
-export type DarajaSyncErrorScenario = 'spike-arrest' | 'quota-violation' | 'resource-not-found' | 'internal-error';
+export type DarajaSyncErrorScenario =
+  | 'spike-arrest'
+  | 'quota-violation'
+  | 'resource-not-found'
+  | 'internal-error'
+  | 'invalid-token';
 
 /** A failure callback's `ResultCode` (number or string, as Daraja sends it) and `ResultDesc`. */
 export interface DarajaResultCode {
@@ -64,6 +70,7 @@ export const DARAJA_SYNC_ERROR_SCENARIOS: Readonly<Record<DarajaSyncErrorScenari
   'quota-violation': '500.003.03',
   'resource-not-found': '404.001.01',
   'internal-error': '500.001.1001',
+  'invalid-token': '404.001.03',
 };
 
 /** True for a scenario answered by a failure callback. */

@@ -62,6 +62,8 @@ export interface ReceivedReversalRequest {
   readonly validated?: DarajaReversalBody;
   /** True when the Initiator matched and the SecurityCredential decrypted to the password. */
   readonly credentialValid?: boolean;
+  /** The bearer token it carried (simulator-issued, for asserting it never leaks). */
+  readonly token?: string;
   /** The Daraja error code answered, or `"0"` for an acknowledgement. */
   readonly answer: string;
 }

@@ -29,13 +29,13 @@ export async function handleReversal(
   response: ServerResponse,
 ): Promise<void> {
   context.stats.reversalRequests += 1;
+  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   const reject = (code: DarajaErrorCode, body: unknown, message?: string) => {
-    context.recordRequest({ body, answer: code });
+    context.recordRequest({ body, answer: code, ...(token === undefined ? {} : { token }) });
     const error = darajaError(code, message);
     sendJson(response, error.status, error.body);
   };
 
-  const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   const text = await readTextBody(request);
   if (token === undefined || !context.tokens.isValid(token)) return reject('404.001.03', text);
   let parsed: unknown;
@@ -63,7 +63,7 @@ export async function handleReversal(
   const outcome = decideOutcome(context, body, transaction, credentialValid);
   const ids = newConversationIds();
   context.stats.acknowledged += 1;
-  context.recordRequest({ body: parsed, validated: body, credentialValid, answer: '0' });
+  context.recordRequest({ body: parsed, validated: body, credentialValid, answer: '0', token });
   scheduleOutcome(context, body.ResultURL, body.QueueTimeOutURL, body.TransactionID, ids, outcome);
 
   const acknowledgement = {

@@ -1,0 +1,81 @@
+import type { CallbackInput } from '@reversal/core';
+import {
+  type CallbackRecorder,
+  createDarajaSimulator,
+  type DarajaSimulator,
+  type DarajaSimulatorOptions,
+  startCallbackRecorder,
+} from '@reversal/sandbox';
+import { createSafaricomKeProvider } from '../create-safaricom-ke-provider.js';
+import type { SafaricomKeProvider } from '../safaricom-ke-provider.js';
+import type { SafaricomKeOptions } from '../safaricom-ke-options.js';
+
+/** Distinctive credentials, so that a test can search every output for them. */
+export const CANARY = {
+  consumerKey: 'canary-key-7d41c0e2',
+  consumerSecret: 'canary-consumer-secret-b93f5a10',
+  initiatorPassword: 'canary-password-4e8c21ab',
+  callbackSecret: 'canary-callback-secret-0123456789abcdef',
+} as const;
+
+/** A Daraja simulator, a callback endpoint, and providers pointed at them (tests only). */
+export interface SimulatedDaraja {
+  readonly daraja: DarajaSimulator;
+  readonly recorder: CallbackRecorder;
+  /** Options for a provider talking to the simulator; `overrides` win. */
+  options(overrides?: Partial<SafaricomKeOptions>): SafaricomKeOptions;
+  /** A provider talking to the simulator, closed by {@link SimulatedDaraja.close}. */
+  provider(overrides?: Partial<SafaricomKeOptions>): SafaricomKeProvider;
+  /** The callback the simulator POSTed for the (last acknowledged) reversal of `transactionId`, as parseCallback takes it. */
+  callbackFor(transactionId: string): Promise<CallbackInput & { readonly body: string; readonly url: string }>;
+  close(): Promise<void>;
+}
+
+/** Starts a simulator (with canary credentials) and a callback recorder. */
+export async function startSimulatedDaraja(simulatorOptions: DarajaSimulatorOptions = {}): Promise<SimulatedDaraja> {
+  const daraja = createDarajaSimulator({
+    consumerKey: CANARY.consumerKey,
+    consumerSecret: CANARY.consumerSecret,
+    initiatorPassword: CANARY.initiatorPassword,
+    callbackDelayMs: 1,
+    ...simulatorOptions,
+  });
+  await daraja.start();
+  const recorder = await startCallbackRecorder();
+  const providers: SafaricomKeProvider[] = [];
+  const options = (overrides: Partial<SafaricomKeOptions> = {}): SafaricomKeOptions => ({
+    baseUrl: daraja.url,
+    consumerKey: daraja.consumerKey,
+    consumerSecret: daraja.consumerSecret,
+    initiatorName: daraja.initiatorName,
+    initiatorPassword: daraja.initiatorPassword,
+    certificate: daraja.certificatePem,
+    shortCode: daraja.shortCode,
+    resultUrl: `${recorder.url}/mpesa/reversal/result`,
+    timeoutMs: 10_000,
+    ...overrides,
+  });
+  return {
+    daraja,
+    recorder,
+    options,
+    provider(overrides) {
+      const provider = createSafaricomKeProvider(options(overrides));
+      providers.push(provider);
+      return provider;
+    },
+    async callbackFor(transactionId) {
+      const sent = daraja
+        .requests()
+        .findLast((request) => request.answer === '0' && request.validated?.TransactionID === transactionId)?.validated;
+      if (!sent) throw new Error(`The simulator acknowledged no reversal of ${transactionId}`);
+      const callback = await recorder.waitFor((c) => c.url === sent.ResultURL || c.url === sent.QueueTimeOutURL);
+      return { body: callback.body, url: callback.url, headers: callback.headers };
+    },
+    async close() {
+      await Promise.all(providers.map((provider) => provider.close()));
+      await daraja.close();
+      await recorder.close();
+    },
+  };
+}
