@@ -4,6 +4,7 @@ import type { ReversalResult } from '../reversal-result.js';
 import { validateReversalRequest } from '../validate-request.js';
 import { appendBounded, setBounded } from './bounded-history.js';
 import { completeResult, type OutcomeContext } from './complete-result.js';
+import { resolveCapabilities } from './mock-capabilities.js';
 import type { MockReversalCall, MockStatusCheck } from './mock-call.js';
 import { decodeCallback, encodeCallback } from './mock-callback.js';
 import { assertMockOutcome, type MockOutcome } from './mock-outcome.js';
@@ -169,18 +170,4 @@ export function createMockProvider<const C extends Partial<ProviderCapabilities>
     mock.parseCallback = async (input: Parameters<typeof decodeCallback>[0]) => decodeCallback(input, id);
   }
   return mock as unknown as MockProviderFor<C>;
-}
-
-function resolveCapabilities(options: MockProviderOptions | undefined): ProviderCapabilities {
-  const given = options?.capabilities ?? {};
-  const currencies = given.currencies ?? [options?.currency ?? 'KES'];
-  if (currencies.length === 0 || (options?.currency !== undefined && !currencies.includes(options.currency))) {
-    throw new TypeError('Mock provider: currency must be one of capabilities.currencies, which must not be empty.');
-  }
-  return Object.freeze({
-    partialReversal: given.partialReversal ?? true,
-    resultDelivery: given.resultDelivery ?? 'sync',
-    currencies: Object.freeze([...currencies]),
-    statusCheck: given.statusCheck ?? true,
-  });
 }
