@@ -9,7 +9,7 @@ export class ReversalConfigError extends ReversalError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(subject: string, issues: readonly ValidationIssue[], options?: { cause?: unknown }) {
-    super('ERR_CONFIG', `Invalid ${subject} configuration. ${formatIssues(issues)}.`, options);
+    super('ERR_CONFIG', `Invalid ${subject} configuration. ${formatIssues(issues)}. Fix these options and create the provider again.`, options);
     this.name = 'ReversalConfigError';
     this.issues = Object.freeze([...issues]);
   }
