@@ -29,7 +29,7 @@ describe('ReversalError and its subclasses', () => {
 
     const config = new ReversalConfigError('vodacom-mz provider', [{ field: 'apiKey', message: 'is required (expected string)' }]);
     expect(config).toMatchObject({ code: 'ERR_CONFIG', name: 'ReversalConfigError' });
-    expect(config.message).toBe('Invalid vodacom-mz provider configuration. apiKey: is required (expected string).');
+    expect(config.message).toBe('Invalid vodacom-mz provider configuration. apiKey: is required (expected string). Fix these options and create the provider again.');
 
     const malformed = new ReversalCallbackError('ERR_CALLBACK', 'Body is not JSON; answer 400.');
     const forged = new ReversalCallbackError('ERR_CALLBACK_UNAUTHENTICATED', 'Token missing; answer 401.');

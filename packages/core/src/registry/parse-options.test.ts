@@ -57,7 +57,7 @@ describe('parseOptions', () => {
     } catch (error) {
       expect(ReversalConfigError.isInstance(error)).toBe(true);
       const config = error as ReversalConfigError;
-      expect(config.message).toBe('Invalid test provider configuration. apiKey: is invalid; baseUrl: must be a valid url.');
+      expect(config.message).toBe('Invalid test provider configuration. apiKey: is invalid; baseUrl: must be a valid url. Fix these options and create the provider again.');
       expect(inspect(config, { depth: 5 })).not.toContain(SECRET);
     }
   });
