@@ -16,6 +16,7 @@ const alias = [
   { find: /^@reversal\/sandbox$/, replacement: source('sandbox/src/index.ts') },
   { find: /^@reversal\/safaricom-ke$/, replacement: source('safaricom-ke/src/index.ts') },
   { find: /^@reversal\/vodacom-mz$/, replacement: source('vodacom-mz/src/index.ts') },
+  { find: /^@reversal\/cli$/, replacement: source('cli/src/index.ts') },
 ];
 
 const projects = [
@@ -23,6 +24,7 @@ const projects = [
   { name: 'sandbox', root: source('sandbox') },
   { name: 'safaricom-ke', root: source('safaricom-ke') },
   { name: 'vodacom-mz', root: source('vodacom-mz') },
+  { name: 'cli', root: source('cli') },
   { name: 'examples', root: fileURLToPath(new URL('./examples', import.meta.url)) },
 ];
 
