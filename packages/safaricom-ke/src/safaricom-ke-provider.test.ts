@@ -95,7 +95,7 @@ describe('round trip over real HTTP', () => {
   it('accepts a pre-computed securityCredential instead of the password', async () => {
     const first = sim.provider();
     await first.reverse({ transactionId: sim.daraja.addTransaction({ amount: 5 }).transactionId, amount: 5 });
-    const credential = (sim.daraja.requests().at(-1)?.body as { SecurityCredential: string }).SecurityCredential;
+    const credential = (sim.daraja.requests().at(-1)!.body as { SecurityCredential: string }).SecurityCredential;
     const provider = sim.provider({ initiatorPassword: undefined, certificate: undefined, securityCredential: credential });
     const { transactionId } = sim.daraja.addTransaction({ amount: 5 });
     await provider.reverse({ transactionId, amount: 5 });
