@@ -1,31 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fromMinorUnits, parseAmount, toMinorUnits } from '@reversal/core';
 import { createBearerVerifier } from './bearer-verifier.js';
-import { handleReversal } from './handle-reversal.js';
-import { handleStatus } from './handle-status.js';
-import { closeServer, listen, readBody } from './http-server.js';
+import { closeServer, listen } from './http-server.js';
 import { getSimulatorKeyPair } from './key-pair.js';
 import { createLedger, generateTransactionId } from './ledger.js';
-import type { Outcome, SimulatorContext } from './simulator-context.js';
-import { createScenarioStore, type VodacomMzScenario } from './vodacom-mz-scenario.js';
-import type {
-  RecordedVodacomMzRequest,
-  VodacomMzSimulator,
-  VodacomMzSimulatorOptions,
-} from './vodacom-mz-simulator.js';
-import { writeResponse } from './write-response.js';
+import { createRequestRouter } from './request-router.js';
+import type { SimulatorContext } from './simulator-context.js';
+import { createScenarioStore } from './vodacom-mz-scenario.js';
+import type { VodacomMzSimulator, VodacomMzSimulatorOptions } from './vodacom-mz-simulator.js';
 
 /** The ports of the real API: reversal and Query Transaction Status (NOTES.md, "Ports per API"). */
 export const VODACOM_MZ_STANDARD_PORTS = Object.freeze({ reversal: 18354, status: 18353 });
 
-const MAX_BODY_BYTES = 64 * 1024;
-const MAX_RECORDED_REQUESTS = 200;
-const ROUTES = {
-  reversal: { method: 'PUT', path: '/ipg/v1x/reversal/' },
-  status: { method: 'GET', path: '/ipg/v1x/queryTransactionStatus/' },
-} as const;
 
 /**
  * Starts a local simulator of the Vodacom M-Pesa Mozambique Reversal and Query Transaction Status
@@ -60,57 +48,12 @@ export async function createVodacomMzSimulator(options: VodacomMzSimulatorOption
     verifier: createBearerVerifier(apiKey, keyPair.privateKey),
     credentials,
   };
-  const requests: RecordedVodacomMzRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-
-  const deliver = (response: ServerResponse, outcome: Outcome, scenario: VodacomMzScenario | undefined) => {
-    const delivery = { ...outcome, rawBody: scenario?.rawBody, malformedHeader: scenario?.malformedHeader };
-    if (!scenario?.delayMs) return writeResponse(response, delivery);
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      writeResponse(response, delivery);
-    }, scenario.delayMs);
-    timers.add(timer);
-  };
-
-  const handle = async (operation: 'reversal' | 'status', request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://simulator');
-    const route = ROUTES[operation];
-    if (url.pathname !== route.path) return writeResponse(response, { status: 404, body: { error: 'Not Found' } });
-    if (request.method !== route.method) return writeResponse(response, { status: 405, body: { error: 'Method Not Allowed' } });
-    const text = await readBody(request, MAX_BODY_BYTES);
-    if (text === undefined) return writeResponse(response, { status: 413, body: { error: 'Payload Too Large' } });
-    let parsedBody: unknown = text;
-    try {
-      parsedBody = text === '' ? undefined : JSON.parse(text);
-    } catch {}
-    if (requests.length >= MAX_RECORDED_REQUESTS) requests.shift();
-    requests.push({
-      operation,
-      method: request.method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: { ...request.headers },
-      body: parsedBody,
-    });
-    const authorization = request.headers.authorization;
-    const { outcome, scenario } =
-      operation === 'reversal'
-        ? handleReversal(context, authorization, text)
-        : handleStatus(context, authorization, url.searchParams);
-    deliver(response, outcome, scenario);
-  };
-  const serve = (operation: 'reversal' | 'status') => (request: IncomingMessage, response: ServerResponse) => {
-    handle(operation, request, response).catch(() => {
-      if (response.headersSent) response.destroy();
-      else writeResponse(response, { status: 500, body: { error: 'Simulator failure' } });
-    });
-  };
+  const router = createRequestRouter(context);
 
   const standard = options.ports === 'standard';
   const wanted = standard ? VODACOM_MZ_STANDARD_PORTS : (options.ports ?? { reversal: 0, status: 0 });
-  const reversalServer = await listen(createServer(serve('reversal')), wanted.reversal);
-  const statusServer = await listen(createServer(serve('status')), wanted.status).catch(async (error: unknown) => {
+  const reversalServer = await listen(createServer(router.serve('reversal')), wanted.reversal);
+  const statusServer = await listen(createServer(router.serve('status')), wanted.status).catch(async (error: unknown) => {
     await closeServer(reversalServer);
     throw error;
   });
@@ -146,7 +89,7 @@ export async function createVodacomMzSimulator(options: VodacomMzSimulatorOption
       MPESA_MZ_INITIATOR_IDENTIFIER: credentials.initiatorIdentifier,
       MPESA_MZ_SECURITY_CREDENTIAL: credentials.securityCredential,
     }),
-    requests,
+    requests: router.requests,
     addTransaction(input) {
       const parsed = parseAmount(input.amount);
       if (!parsed.ok) throw new RangeError(`addTransaction: amount ${parsed.reason}`);
@@ -167,8 +110,7 @@ export async function createVodacomMzSimulator(options: VodacomMzSimulatorOption
     addScenario: (scenario) => context.scenarios.add(scenario),
     clearScenarios: () => context.scenarios.clear(),
     async close() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      router.cancelLateAnswers();
       await Promise.all([closeServer(reversalServer), closeServer(statusServer)]);
     },
   };
