@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { createSafaricomKeProvider, type SafaricomKeProvider } from '@reversal/safaricom-ke';
+import { createDarajaSimulator, type DarajaSimulator } from '@reversal/sandbox';
+
+/** A local Daraja simulator and a Kenya provider talking to it, for the demos and their tests. */
+export interface DarajaSandbox {
+  readonly daraja: DarajaSimulator;
+  /** Reverses against the simulator; its callbacks go to the `resultUrl` given to {@link startDarajaSandbox}. */
+  readonly provider: SafaricomKeProvider;
+  /** The options of {@link DarajaSandbox.provider}, as the MPESA_KE_* environment variables. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Records a customer's payment at the simulator; returns its M-Pesa receipt (transaction id). */
+  pay(amount: number): string;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator; the provider signs its callback URLs (`callbackSecret`), as in production. */
+export async function startDarajaSandbox(resultUrl: string): Promise<DarajaSandbox> {
+  const daraja = createDarajaSimulator({ callbackDelayMs: 20 });
+  await daraja.start();
+  const options = {
+    baseUrl: daraja.url,
+    consumerKey: daraja.consumerKey,
+    consumerSecret: daraja.consumerSecret,
+    initiatorName: daraja.initiatorName,
+    initiatorPassword: daraja.initiatorPassword,
+    certificate: daraja.certificatePem,
+    shortCode: daraja.shortCode,
+    resultUrl,
+    callbackSecret: randomBytes(32).toString('hex'),
+  };
+  const provider = createSafaricomKeProvider(options);
+  return {
+    daraja,
+    provider,
+    environment: {
+      REVERSAL_PROVIDER: 'safaricom-ke',
+      MPESA_KE_BASE_URL: options.baseUrl,
+      MPESA_KE_CONSUMER_KEY: options.consumerKey,
+      MPESA_KE_CONSUMER_SECRET: options.consumerSecret,
+      MPESA_KE_INITIATOR_NAME: options.initiatorName,
+      MPESA_KE_INITIATOR_PASSWORD: options.initiatorPassword,
+      MPESA_KE_CERTIFICATE: options.certificate,
+      MPESA_KE_SHORT_CODE: options.shortCode,
+      MPESA_KE_RESULT_URL: options.resultUrl,
+      MPESA_KE_CALLBACK_SECRET: options.callbackSecret,
+    },
+    pay: (amount) => daraja.addTransaction({ amount }).transactionId,
+    async close() {
+      await provider.close();
+      await daraja.close();
+    },
+  };
+}
