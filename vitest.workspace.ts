@@ -26,6 +26,7 @@ const projects = [
   { name: 'vodacom-mz', root: source('vodacom-mz') },
   { name: 'cli', root: source('cli') },
   { name: 'examples', root: fileURLToPath(new URL('./examples', import.meta.url)) },
+  { name: 'demo', root: fileURLToPath(new URL('./demo', import.meta.url)) },
 ];
 
 export default defineConfig({
@@ -35,7 +36,7 @@ export default defineConfig({
       test: {
         name,
         root,
-        include: ['src/**/*.test.ts', 'test/**/*.test.ts', '*/**/*.test.ts'],
+        include: ['src/**/*.test.ts', 'test/**/*.test.ts', '*.test.ts', '*/**/*.test.ts'],
         exclude: ['**/node_modules/**', '**/dist/**'],
         testTimeout: 20_000,
         hookTimeout: 20_000,

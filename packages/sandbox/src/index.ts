@@ -35,4 +35,3 @@ export type {
   VodacomMzSimulatorProviderOptions,
 } from './vodacom-mz/vodacom-mz-simulator.js';
 
-export {};

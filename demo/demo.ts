@@ -1,0 +1,90 @@
+/**
+ * `pnpm demo`: the library doing its job, end to end, on this machine and without credentials.
+ *
+ * It starts both provider simulators of `@reversal/sandbox` on loopback, builds the Kenya and
+ * Mozambique providers from configuration alone, receives the Kenya callbacks on a local endpoint,
+ * runs a short story of reversals and prints the normalised results.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCallbackHandler, createProviderRegistry, type ReversalProvider, type ReversalResult } from '@reversal/core';
+import { safaricomKe } from '@reversal/safaricom-ke';
+import { createDarajaSimulator, createVodacomMzSimulator } from '@reversal/sandbox';
+import { vodacomMz } from '@reversal/vodacom-mz';
+import { printTable, type Row } from './print-table.js';
+
+const daraja = createDarajaSimulator({ callbackDelayMs: 50 });
+await daraja.start();
+// 2048-bit keys start faster than Vodacom's 4096-bit ones; the adapter handles both.
+const mozambique = await createVodacomMzSimulator({ keyBits: 2048 });
+
+// One configuration object per country: this is all that differs between them.
+const registry = createProviderRegistry([safaricomKe, vodacomMz]);
+const callbacks = createServer();
+await new Promise<void>((resolve) => callbacks.listen(0, '127.0.0.1', resolve));
+const callbackBase = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}`;
+
+const kenya = registry.create({
+  provider: 'safaricom-ke',
+  baseUrl: daraja.url,
+  consumerKey: daraja.consumerKey,
+  consumerSecret: daraja.consumerSecret,
+  initiatorName: daraja.initiatorName,
+  initiatorPassword: daraja.initiatorPassword,
+  certificate: daraja.certificatePem,
+  shortCode: daraja.shortCode,
+  resultUrl: `${callbackBase}/mpesa/reversal/result`,
+  callbackSecret: 'demo-callback-secret-0123456789abcdef',
+});
+const mz = registry.create({ provider: 'vodacom-mz', ...mozambique.providerOptions, timeoutMs: 2_000 });
+
+// Kenya's outcomes arrive by callback: one endpoint receives them and records them for waitForResult.
+const endpoint = createCallbackHandler({ provider: kenya, onResult: () => {} });
+callbacks.on('request', endpoint.node);
+
+const rows: Row[] = [];
+const record = (country: string, step: string, result: ReversalResult | undefined) => {
+  if (result) rows.push({ country, step, result });
+};
+
+/** Reverses with a callback provider and waits for the outcome, as a simple application would. */
+async function reverseAndWait(provider: ReversalProvider, request: Parameters<ReversalProvider['reverse']>[0]) {
+  const accepted = await provider.reverse(request);
+  if (accepted.status !== 'pending') return accepted;
+  return endpoint.waitForResult(accepted.reference, { timeoutMs: 5_000 });
+}
+
+try {
+  // 1. A full reversal in each country.
+  daraja.addTransaction({ transactionId: 'SKC82PACB8', amount: '200' });
+  record('Kenya', 'full reversal', await reverseAndWait(kenya, { transactionId: 'SKC82PACB8', amount: '200', reference: 'KE1', reason: 'Paid twice' }));
+  const payment = mozambique.addTransaction({ amount: '1500.00' });
+  record('Mozambique', 'full reversal', await mz.reverse({ transactionId: payment, reference: 'MZ1', reason: 'Service not delivered' }));
+
+  // 2. The same payment again: already reversed.
+  record('Kenya', 'already reversed', await reverseAndWait(kenya, { transactionId: 'SKC82PACB8', amount: '200', reference: 'KE2' }));
+
+  // 3. A partial reversal in Mozambique, then more than what is left.
+  const partial = mozambique.addTransaction({ amount: '1000.00' });
+  record('Mozambique', 'partial reversal', await mz.reverse({ transactionId: partial, amount: '250.50', reference: 'MZ2' }));
+  record('Mozambique', 'more than is left', await mz.reverse({ transactionId: partial, amount: '800.00', reference: 'MZ3' }));
+
+  // 4. Insufficient funds in the merchant account.
+  daraja.addTransaction({ transactionId: 'SKD11BROKE', amount: '5000', scenario: 'insufficient-funds' });
+  record('Kenya', 'insufficient funds', await reverseAndWait(kenya, { transactionId: 'SKD11BROKE', amount: '5000', reference: 'KE3' }));
+
+  // 5. No answer in time: the outcome is unknown (never "failed"), then a status check resolves it.
+  const slow = mozambique.addTransaction({ amount: '300.00' });
+  mozambique.addScenario({ transactionId: slow, delayMs: 3_000 });
+  const unknown = await mz.reverse({ transactionId: slow, reference: 'MZ4' });
+  record('Mozambique', 'timeout', unknown);
+  if (unknown.status === 'unknown' && mz.checkStatus) record('Mozambique', 'status check', await mz.checkStatus(unknown));
+
+  console.log('Reversals through one API, against local simulators of Daraja (Kenya) and Vodacom (Mozambique):\n');
+  printTable(rows);
+  console.log('\nEvery row is the same ReversalResult model; Kenya outcomes arrived by callback on a local endpoint.');
+} finally {
+  await Promise.all([kenya.close?.(), mz.close?.(), daraja.close(), mozambique.close()]);
+  callbacks.closeAllConnections();
+  callbacks.close();
+}
