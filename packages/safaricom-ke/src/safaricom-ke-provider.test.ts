@@ -181,6 +181,7 @@ describe('transport failures', () => {
     const second = sim.daraja.addTransaction({ amount: 200, scenario: 'slow-response' });
     const result = await provider.reverse({ transactionId: second.transactionId, amount: 200, reference: 'SLOW1' });
     expect(result).toMatchObject({ status: 'unknown', reference: 'SLOW1', error: { code: 'TIMEOUT', retryable: false } });
+    expect(sim.daraja.transaction(second.transactionId)?.attempts).toBe(1); // never resent blindly
     const late = await provider.parseCallback(await sim.callbackFor(second.transactionId));
     expect(late).toMatchObject({ status: 'succeeded', reference: 'SLOW1' });
   });
