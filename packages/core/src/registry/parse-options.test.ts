@@ -61,4 +61,21 @@ describe('parseOptions', () => {
       expect(inspect(config, { depth: 5 })).not.toContain(SECRET);
     }
   });
+
+  it("names a missing field with the hint its own schema gives", () => {
+    const schema = v.object({
+      consumerKey: v.pipe(v.string('is required: the Consumer Key of your app'), v.nonEmpty()),
+      nested: v.object({ port: v.optional(v.number('must be a port number')) }),
+      plain: v.string(),
+    });
+    try {
+      parseOptions(schema, { nested: {} }, 'test provider');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ReversalConfigError).issues).toEqual([
+        { field: 'consumerKey', message: 'is required: the Consumer Key of your app' },
+        { field: 'plain', message: 'is required' },
+      ]);
+    }
+  });
 });

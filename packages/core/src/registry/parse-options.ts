@@ -7,12 +7,33 @@ import type { ValidationIssue } from '../errors/reversal-error.js';
  * valibot's default messages end in "received <value>" ("Expected string but received 12",
  * "Invalid URL: Received "…""), and the value could be a secret.
  */
-export function toValidationIssues(issues: readonly v.BaseIssue<unknown>[], prefix = ''): ValidationIssue[] {
+export function toValidationIssues(
+  issues: readonly v.BaseIssue<unknown>[],
+  prefix = '',
+  schema?: v.GenericSchema,
+): ValidationIssue[] {
   return issues.map((issue) => {
-    const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-    const field = [prefix, path].filter(Boolean).join('.') || prefix || '(root)';
-    return { field, message: isDefaultMessage(issue) ? describeIssue(issue) : issue.message };
+    const keys = issue.path?.map((item) => String(item.key)) ?? [];
+    const field = [prefix, keys.join('.')].filter(Boolean).join('.') || prefix || '(root)';
+    if (!isDefaultMessage(issue)) return { field, message: issue.message };
+    // A missing key is reported by the object with a generic message; the field's own schema
+    // usually says what to give ("is required: the Consumer Key of your Daraja app").
+    const hint = issue.received === 'undefined' && schema ? customMessageAt(schema, keys) : undefined;
+    return { field, message: hint ?? describeIssue(issue) };
   });
+}
+
+type SchemaNode = { entries?: Record<string, SchemaNode>; pipe?: SchemaNode[]; wrapped?: SchemaNode; message?: unknown };
+
+/** The custom message of the schema at `keys` (through pipes and optional wrappers), if it has one. */
+function customMessageAt(schema: v.GenericSchema, keys: readonly string[]): string | undefined {
+  let node: SchemaNode | undefined = schema as unknown as SchemaNode;
+  for (const key of keys) {
+    while (node && !node.entries && (node.pipe || node.wrapped)) node = node.pipe?.[0] ?? node.wrapped;
+    node = node?.entries?.[key];
+  }
+  while (node && typeof node.message !== 'string' && (node.pipe || node.wrapped)) node = node.pipe?.[0] ?? node.wrapped;
+  return typeof node?.message === 'string' ? node.message : undefined;
 }
 
 function isDefaultMessage(issue: v.BaseIssue<unknown>): boolean {
@@ -43,5 +64,5 @@ export function parseOptions<TInput, TOutput>(
 ): TOutput {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
-  throw new ReversalConfigError(subject, toValidationIssues(result.issues));
+  throw new ReversalConfigError(subject, toValidationIssues(result.issues, '', schema as v.GenericSchema));
 }
