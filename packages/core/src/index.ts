@@ -68,6 +68,5 @@ export type { MemoryResultStoreOptions } from './callbacks/memory-result-store.j
 export { createMemoryResultStore } from './callbacks/memory-result-store.js';
 export type { ResultStore, Unsubscribe } from './callbacks/result-store.js';
 export { reviveResult } from './callbacks/revive-result.js';
-export { SAFARICOM_CALLBACK_ADDRESSES } from './callbacks/safaricom-callback-addresses.js';
 export type { WaitForResultOptions } from './callbacks/wait-for-result.js';
 export { waitForResult } from './callbacks/wait-for-result.js';

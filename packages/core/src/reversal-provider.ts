@@ -78,6 +78,13 @@ export interface ReversalProvider<TMetadata extends ProviderMetadata = ProviderM
    * `ReversalCallbackError` when the callback is malformed or fails authentication.
    */
   parseCallback?(input: CallbackInput): Promise<ReversalResult<TMetadata>>;
+  /**
+   * The body a `callback` provider expects in answer to a callback it delivered (Daraja:
+   * `{ ResultCode: 0, ResultDesc: 'Accepted' }`); a function of the result because some providers
+   * want fields of their callback echoed back. Callback endpoints answer `{ received: true }` for a
+   * provider without one.
+   */
+  acknowledgeCallback?(result: ReversalResult<TMetadata>): unknown;
   /** Asks the provider where a `pending` or `unknown` reversal stands. */
   checkStatus?(query: StatusQuery, options?: CallOptions): Promise<ReversalResult<TMetadata>>;
   /** Releases the provider's connections. Calls after `close()` are not supported. */

@@ -1,5 +1,5 @@
 // The public surface of @reversal/safaricom-ke, listed by name.
-export { SAFARICOM_CALLBACK_IPS } from './callback-ips.js';
+export { SAFARICOM_CALLBACK_ADDRESSES } from './callback-addresses.js';
 export { PRODUCTION_CERTIFICATE } from './certificates/production-certificate.js';
 export { SANDBOX_CERTIFICATE } from './certificates/sandbox-certificate.js';
 export { createSafaricomKeProvider } from './create-safaricom-ke-provider.js';

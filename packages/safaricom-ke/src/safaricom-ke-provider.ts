@@ -36,6 +36,8 @@ export const SAFARICOM_KE_CAPABILITIES: ProviderCapabilities = Object.freeze({
 export interface SafaricomKeProvider extends ReversalProvider<SafaricomKeMetadata> {
   /** Reads Daraja's result or queue-timeout callback; rejects with a `ReversalCallbackError` (400 or 401). */
   parseCallback(input: CallbackInput): Promise<ReversalResult<SafaricomKeMetadata>>;
+  /** Daraja's expected answer to a callback: `{ ResultCode: 0, ResultDesc: 'Accepted' }`. */
+  acknowledgeCallback(): { ResultCode: 0; ResultDesc: 'Accepted' };
   /** Closes the keep-alive connections. */
   close(): Promise<void>;
 }
@@ -135,6 +137,9 @@ export function buildSafaricomKeProvider(options: ResolvedSafaricomKeOptions): S
       emitResult(result, 'callback');
       return result;
     },
+    // Daraja documents no answer for the reversal ResultURL; this is the one every integration
+    // sends (seed 001's result handler), and Daraja ignores anything beyond it.
+    acknowledgeCallback: () => ({ ResultCode: 0, ResultDesc: 'Accepted' }),
     close: () => transport.close(),
   };
 }

@@ -39,7 +39,7 @@ export interface CallbackHandlerSettings<TMetadata extends ProviderMetadata = Pr
   readonly maxBodyBytes?: number;
   /**
    * Only these addresses or CIDR ranges may deliver callbacks; others are answered 403 and their
-   * body is not read. Off by default. `SAFARICOM_CALLBACK_ADDRESSES` is a preset for Daraja.
+   * body is not read. Off by default. `SAFARICOM_CALLBACK_ADDRESSES` of `@reversal/safaricom-ke` is a preset for Daraja.
    */
   readonly allowList?: readonly string[];
   /**

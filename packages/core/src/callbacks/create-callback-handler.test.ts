@@ -178,7 +178,7 @@ describe.each(Object.entries(flavours))('createCallbackHandler (%s)', (_name, st
     const app = await start({}, { providers: [kenya, other] });
     const viaPath = await post(kenya.callbackUrl(app.url('/callbacks/safaricom-ke'), success.reference), success);
     expect(viaPath.status).toBe(200);
-    // Daraja's expected acknowledgement, from the table keyed by provider id.
+    // The acknowledgement comes from the provider that handled the callback.
     expect(await viaPath.json()).toEqual({ ResultCode: 0, ResultDesc: 'Accepted' });
     const viaQuery = await post(`${other.callbackUrl(app.url('/callbacks'), success.reference)}&provider=other`, success);
     expect(viaQuery.status).toBe(200);

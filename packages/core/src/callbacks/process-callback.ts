@@ -4,12 +4,14 @@ import type { HeaderInput } from '../reversal-provider.js';
 import type { ReversalResult } from '../reversal-result.js';
 import { type AddressAllowList, resolveClientAddress } from './address-allow-list.js';
 import type { BodyReader } from './body-read.js';
-import { acknowledgementFor } from './callback-acknowledgements.js';
 import type { CallbackFailure, CallbackFailureReason } from './callback-failure.js';
 import type { CallbackAnswer } from './callback-handler.js';
 import type { CallbackRoutes } from './callback-routes.js';
 import type { DeliveryOutcome } from './result-delivery.js';
 
+
+/** The answer to a provider that does not say what it expects (`acknowledgeCallback`). */
+const DEFAULT_ACKNOWLEDGEMENT = { received: true };
 /** The configured handler, as {@link processCallback} uses it. */
 export interface CallbackPipeline {
   readonly routes: CallbackRoutes;
@@ -98,7 +100,7 @@ export async function processCallback(pipeline: CallbackPipeline, callback: Rece
         : ['internal-error', `The ${delivered.stage === 'store' ? 'result store' : 'deduplicator'} failed; the provider was answered 500.`];
       return reject({ status: 500, reason, message, provider: provider.id, reference: result.reference, error: delivered.error });
     }
-    return json(200, acknowledgementFor(provider.id, result));
+    return json(200, provider.acknowledgeCallback?.(result) ?? DEFAULT_ACKNOWLEDGEMENT);
   } catch (error) {
     return reject({ status: 500, reason: 'internal-error', message: 'The callback handler failed unexpectedly.', error });
   }

@@ -41,6 +41,8 @@ export function createSignedTestProvider(secret: string, id = 'signed-test'): Si
         raw: {},
       };
     },
+    // Daraja's acknowledgement, so that routing tests can tell which provider answered.
+    ...(id === 'safaricom-ke' ? { acknowledgeCallback: () => ({ ResultCode: 0, ResultDesc: 'Accepted' }) } : {}),
     callbackUrl(base, reference) {
       const url = new URL(base);
       url.searchParams.set('token', sign(reference));

@@ -2,9 +2,12 @@
  * Addresses Daraja callbacks are commonly reported to come from. Safaricom publishes no official
  * list: these 12 are repeated across integrators (NOTES.md, UNCONFIRMED). Use them as an optional
  * extra filter (behind a proxy, check the client address your proxy reports), never as the only
- * protection: set `callbackSecret`.
+ * protection: set `callbackSecret`. mpesakit lists two more (196.201.212.128 and .132).
+ *
+ * @example
+ * createCallbackHandler({ provider, onResult, allowList: SAFARICOM_CALLBACK_ADDRESSES, trustProxy: 1 });
  */
-export const SAFARICOM_CALLBACK_IPS: readonly string[] = Object.freeze([
+export const SAFARICOM_CALLBACK_ADDRESSES: readonly string[] = Object.freeze([
   '196.201.214.200',
   '196.201.214.206',
   '196.201.213.114',
