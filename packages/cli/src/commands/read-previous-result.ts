@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { StatusQuery } from '@reversal/core';
+import { usageError } from '../cli-error.js';
+import type { CliIo } from '../cli-io.js';
+import { readAllInput } from '../read-input.js';
+
+const FIELDS = ['originalTransactionId', 'reference', 'conversationId', 'reversalTransactionId'] as const;
+
+/**
+ * Reads the identifiers of a reversal from a result printed by `reversal reverse --json`
+ * (`source` is a file path, or `-` for stdin). Only the identifying string fields are taken.
+ */
+export async function readPreviousResult(source: string, io: CliIo): Promise<Partial<StatusQuery>> {
+  let text: string;
+  try {
+    text = source === '-' ? await readAllInput(io.stdin) : await readFile(resolve(io.cwd ?? process.cwd(), source), 'utf8');
+  } catch (error) {
+    throw usageError('status', `Cannot read --result ${source} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw usageError('status', `--result ${source} is not JSON: give the output of \`reversal reverse --json\`.`);
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
+    throw usageError('status', `--result ${source} is not a reversal result: give the output of \`reversal reverse --json\`.`);
+  }
+  const fields: Partial<Record<(typeof FIELDS)[number], string>> = {};
+  for (const field of FIELDS) {
+    const value = (parsed as Record<string, unknown>)[field];
+    if (typeof value === 'string' && value !== '') fields[field] = value;
+  }
+  return fields;
+}

@@ -1,0 +1,36 @@
+import { describeEnvironment } from '../provider-environment.js';
+
+/** `reversal reverse --help`. */
+export function reverseHelp(): string {
+  return `Usage: reversal reverse --transaction-id <id> [--amount <amount>] [options]
+
+Reverses one payment with the provider configured by the environment: REVERSAL_PROVIDER and
+that provider's variables, read exactly as registry.fromEnv(process.env) reads them.
+
+Options:
+  --transaction-id <id>    The provider's receipt of the payment to reverse (required).
+  --amount <amount>        Amount in major units, e.g. 200 or 200.00. Kenya: required, equal to
+                           the payment. Mozambique: leave it out for a full reversal.
+  --reference <reference>  Your reference, 1-20 letters and digits; generated when left out.
+                           Resend an "unknown" reversal only with the SAME reference.
+  --reason <text>          Free text for the provider (Kenya: Remarks, 2-100 characters).
+  --wait                   Callback providers (Kenya): receive the result callback here and
+                           print the outcome instead of "pending".
+  --listen <[host:]port>   Where --wait listens; default: the port of the result URL when it
+                           points at this machine (localhost, 127.0.0.1).
+  --wait-timeout <seconds> How long --wait waits for the callback; default 60.
+  --dotenv <file>          Also read variables from this dotenv file (its values win).
+  --json                   Print the result as one JSON document (the library's result model).
+  -h, --help               Show this help.
+
+Environment variables:
+${describeEnvironment()}
+
+Exit codes: 0 succeeded, 1 failed (not reversed), 2 usage error, 3 configuration error,
+4 unknown (may have been applied: check the status, do not resend), 5 pending.
+
+Examples:
+  reversal reverse --transaction-id 5C1400CVRO --amount 40.00 --reference REFUND1042
+  reversal reverse --dotenv kenya.env --transaction-id PDU91HIVIT --amount 200 --wait --json
+`;
+}

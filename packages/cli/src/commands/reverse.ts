@@ -1,0 +1,90 @@
+import { type ReversalRequest, type ReversalResult, ReversalValidationError } from '@reversal/core';
+import { type CliError, usageError } from '../cli-error.js';
+import type { CliIo } from '../cli-io.js';
+import { formatResult } from '../format-result.js';
+import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
+import { providerFromEnvironment, readCommandEnvironment, selectedDefinition } from '../provider-environment.js';
+import { resultExitCode } from '../result-exit-code.js';
+import { resultJson } from '../result-json.js';
+import { writeJson } from '../write-json.js';
+import { type CallbackListener, startCallbackListener } from './callback-listener.js';
+import { resolveListenAddress } from './listen-address.js';
+import { reverseHelp } from './reverse-help.js';
+import { runProviderCall } from './run-provider-call.js';
+
+const OPTIONS = {
+  'transaction-id': { type: 'string' },
+  amount: { type: 'string' },
+  reference: { type: 'string' },
+  reason: { type: 'string' },
+  wait: { type: 'boolean' },
+  listen: { type: 'string' },
+  'wait-timeout': { type: 'string' },
+  dotenv: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies OptionTable;
+
+/** The request field each option fills, to name options (not fields) in validation errors. */
+export const REQUEST_OPTIONS: Readonly<Record<keyof ReversalRequest, string>> = {
+  transactionId: '--transaction-id',
+  amount: '--amount',
+  reference: '--reference',
+  reason: '--reason',
+};
+
+/** `reversal reverse`: sends one reversal and prints its result; the exit code follows its status. */
+export async function reverseCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const values = parseCommandArgs('reverse', args, OPTIONS);
+  if (values.help) {
+    io.stdout.write(reverseHelp());
+    return 0;
+  }
+  const transactionId = values['transaction-id'] as string | undefined;
+  if (!transactionId) throw usageError('reverse', 'Missing --transaction-id: the receipt of the payment to reverse.');
+  const waitSeconds = Number(values['wait-timeout'] ?? 60);
+  if (!(waitSeconds > 0 && waitSeconds <= 3600)) {
+    throw usageError('reverse', '--wait-timeout must be a number of seconds from 1 to 3600.');
+  }
+  const request: ReversalRequest = {
+    transactionId,
+    ...(values.amount !== undefined ? { amount: values.amount as string } : {}),
+    ...(values.reference !== undefined ? { reference: values.reference as string } : {}),
+    ...(values.reason !== undefined ? { reason: values.reason as string } : {}),
+  };
+
+  const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
+  const provider = providerFromEnvironment(env);
+  const waits = values.wait === true && provider.capabilities.resultDelivery === 'callback';
+  let listener: CallbackListener | undefined;
+  try {
+    if (waits) {
+      const address = resolveListenAddress(values.listen as string | undefined, selectedDefinition(env), env);
+      listener = await startCallbackListener(provider, address, (message) => io.stderr.write(`Warning: ${message}\n`));
+      if (!values.json) io.stderr.write(`Listening for the result callback on ${listener.url}\n`);
+    }
+    let result: ReversalResult = await runProviderCall(() => provider.reverse(request, withSignal(io)), toUsageError);
+    if (listener && result.status === 'pending') {
+      result = (await listener.waitFor(result.reference, waitSeconds * 1000, io.signal)) ?? result;
+    }
+    if (values.json) writeJson(io.stdout, resultJson(result));
+    else io.stdout.write(formatResult(result, { title: 'Reversal', provider, canWait: !waits }));
+    return resultExitCode(result.status);
+  } finally {
+    await listener?.close();
+    await provider.close?.();
+  }
+}
+
+function withSignal(io: CliIo) {
+  return io.signal ? { signal: io.signal } : {};
+}
+
+function toUsageError(error: unknown): CliError | undefined {
+  if (!ReversalValidationError.isInstance(error)) return undefined;
+  const issues = error.issues.map((issue) => ({
+    field: REQUEST_OPTIONS[issue.field as keyof ReversalRequest] ?? issue.field,
+    message: issue.message,
+  }));
+  return usageError('reverse', 'The reversal request is invalid; nothing was sent.', issues);
+}

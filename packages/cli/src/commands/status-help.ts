@@ -1,0 +1,33 @@
+import { describeEnvironment } from '../provider-environment.js';
+
+/** `reversal status --help`. */
+export function statusHelp(): string {
+  return `Usage: reversal status --transaction-id <id> --reference <reference> [options]
+       reversal status --result <file|->
+
+Asks the configured provider where a reversal stands (checkStatus): the way to settle a
+"pending" or "unknown" reversal before deciding anything. Configuration as for
+\`reversal reverse\`. Providers without a status API (Safaricom Kenya) say so and exit 2.
+
+Options:
+  --transaction-id <id>            The receipt of the payment that was to be reversed.
+  --reference <reference>          The reference of the reversal request.
+  --conversation-id <id>           The provider's conversation id, when you have it.
+  --reversal-transaction-id <id>   The provider's receipt of the reversal, when you have it.
+  --result <file|->                Read these from a result printed by \`reversal reverse --json\`
+                                   (a file, or - for stdin); options given as well win.
+  --dotenv <file>                  Also read variables from this dotenv file (its values win).
+  --json                           Print the result as one JSON document.
+  -h, --help                       Show this help.
+
+Environment variables:
+${describeEnvironment()}
+
+Exit codes: 0 succeeded, 1 failed, 2 usage error (or no status API), 3 configuration error,
+4 still unknown, 5 pending.
+
+Examples:
+  reversal status --transaction-id 5C1400CVRO --reference REFUND1042
+  reversal reverse --transaction-id 5C1400CVRO --json > result.json; reversal status --result result.json
+`;
+}

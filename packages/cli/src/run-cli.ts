@@ -1,0 +1,78 @@
+import packageJson from '../package.json' with { type: 'json' };
+import { usageError } from './cli-error.js';
+import type { CliIo } from './cli-io.js';
+import { reverseCommand } from './commands/reverse.js';
+import { sandboxCommand } from './commands/sandbox.js';
+import { securityCredentialCommand } from './commands/security-credential.js';
+import { statusCommand } from './commands/status.js';
+import { EXIT_CODE_MEANINGS, EXIT_CODES, type ExitCodeName } from './exit-codes.js';
+import { reportError } from './report-error.js';
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** The commands, with the one line `reversal --help` shows for each. */
+const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly summary: string }>> = {
+  reverse: { run: reverseCommand, summary: 'Reverse a payment with the provider configured in the environment' },
+  status: { run: statusCommand, summary: 'Ask the provider where a reversal stands (settles "unknown")' },
+  'security-credential': {
+    run: securityCredentialCommand,
+    summary: 'Compute a Daraja SecurityCredential from a password and a certificate',
+  },
+  sandbox: { run: sandboxCommand, summary: 'Run the Daraja and Vodacom Mozambique simulators until Ctrl-C' },
+};
+
+/**
+ * Runs the `reversal` command with `args` (without `node` and the script) and resolves to its
+ * exit code; it never rejects and never calls `process.exit`. Human-readable output by default,
+ * one JSON document on stdout with `--json` (errors included). See {@link EXIT_CODES}.
+ *
+ * @example
+ * import { runCli } from '@reversal/cli';
+ * const exitCode = await runCli(['status', '--transaction-id', 'PAY1', '--reference', 'R1', '--json'], {
+ *   stdout: process.stdout,
+ *   stderr: process.stderr,
+ *   env: { REVERSAL_PROVIDER: 'vodacom-mz', ...credentials },
+ * });
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const json = args.includes('--json');
+  const [name, ...rest] = args;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      // Without a command the help answers a usage error: it goes to stderr, exit 2.
+      (name === undefined ? io.stderr : io.stdout).write(mainHelp());
+      return name === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      io.stdout.write(`${packageJson.version}\n`);
+      return EXIT_CODES.ok;
+    }
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) {
+      throw usageError(undefined, `Unknown command "${name}". The commands are ${Object.keys(COMMANDS).join(', ')}.`);
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, io, json);
+  }
+}
+
+function mainHelp(): string {
+  const commands = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(21)} ${summary}`);
+  const codes = (Object.keys(EXIT_CODES) as ExitCodeName[]).map(
+    (name) => `  ${String(EXIT_CODES[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`,
+  );
+  return `reversal ${packageJson.version}: reverse mobile-money payments (M-Pesa Kenya, Vodacom Mozambique).
+
+Usage: reversal <command> [options]
+
+Commands:
+${commands.join('\n')}
+
+Run \`reversal <command> --help\` for its options and environment variables.
+Add --json to any command for one JSON document on stdout (errors included).
+
+Exit codes:
+${codes.join('\n')}
+`;
+}

@@ -1,0 +1,100 @@
+import { SAFARICOM_KE_ENVIRONMENT } from '@reversal/safaricom-ke';
+import { createDarajaSimulator, createVodacomMzSimulator, type DarajaScenario } from '@reversal/sandbox';
+import { mzScenario, type SeedTransaction } from './sandbox-scenarios.js';
+
+/** What `reversal sandbox` starts, after its options were checked. */
+export interface SandboxSettings {
+  readonly kenya: boolean;
+  readonly mozambique: boolean;
+  /** Delay before Daraja callbacks, in ms. */
+  readonly callbackDelayMs?: number;
+  /** `'standard'` (18354/18353), explicit ports, or ephemeral ports when absent. */
+  readonly mozambiquePorts?: 'standard' | { readonly reversal: number; readonly status: number };
+  /** The application's result URL, printed with the Kenya variables. */
+  readonly resultUrl?: string;
+  readonly kenyaTransactions: readonly SeedTransaction[];
+  readonly mozambiqueTransactions: readonly SeedTransaction[];
+}
+
+/** One running simulator as `reversal sandbox` describes it (also its `--json` output). */
+export interface SandboxProvider {
+  readonly name: string;
+  /** The endpoints, e.g. `{ reversal: 'http://127.0.0.1:…/mpesa/reversal/v1/request' }`. */
+  readonly urls: Readonly<Record<string, string>>;
+  /** The variables for `registry.fromEnv()` (and `reversal reverse`) that target this simulator. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** The seeded transactions, with their currency. */
+  readonly transactions: readonly (SeedTransaction & { readonly currency: string })[];
+}
+
+/** The running simulators, by provider id; see {@link startSandbox}. */
+export interface RunningSandbox {
+  readonly providers: Readonly<Record<string, SandboxProvider>>;
+  /** Stops every simulator (pending callbacks dropped, late answers cancelled). */
+  close(): Promise<void>;
+}
+
+/** Starts the simulators the settings ask for on loopback and seeds their ledgers. */
+export async function startSandbox(settings: SandboxSettings): Promise<RunningSandbox> {
+  const closers: (() => Promise<void>)[] = [];
+  const providers: Record<string, SandboxProvider> = {};
+  const close = async () => {
+    await Promise.allSettled(closers.map((closeOne) => closeOne()));
+  };
+  try {
+    if (settings.kenya) {
+      const daraja = createDarajaSimulator(
+        settings.callbackDelayMs !== undefined ? { callbackDelayMs: settings.callbackDelayMs } : {},
+      );
+      const url = await daraja.start();
+      closers.push(() => daraja.close());
+      for (const seed of settings.kenyaTransactions) {
+        daraja.addTransaction({ ...seed, scenario: seed.scenario as DarajaScenario });
+      }
+      const names = SAFARICOM_KE_ENVIRONMENT;
+      const variable = (option: keyof typeof names) => names[option]!.name;
+      providers['safaricom-ke'] = {
+        name: 'Safaricom M-Pesa Kenya (Daraja simulator)',
+        urls: { base: url, oauth: `${url}/oauth/v1/generate`, reversal: `${url}/mpesa/reversal/v1/request` },
+        environment: {
+          REVERSAL_PROVIDER: 'safaricom-ke',
+          [variable('baseUrl')]: url,
+          [variable('consumerKey')]: daraja.consumerKey,
+          [variable('consumerSecret')]: daraja.consumerSecret,
+          [variable('initiatorName')]: daraja.initiatorName,
+          [variable('initiatorPassword')]: daraja.initiatorPassword,
+          // One line, as environment variables usually hold PEM; the adapter reads the \n escapes.
+          [variable('certificate')]: daraja.certificatePem.trim().replaceAll('\r', '').replaceAll('\n', '\\n'),
+          [variable('shortCode')]: daraja.shortCode,
+          ...(settings.resultUrl ? { [variable('resultUrl')]: settings.resultUrl } : {}),
+        },
+        transactions: settings.kenyaTransactions.map((seed) => ({ ...seed, currency: 'KES' })),
+      };
+    }
+    if (settings.mozambique) {
+      const simulator = await createVodacomMzSimulator(
+        settings.mozambiquePorts ? { ports: settings.mozambiquePorts } : {},
+      );
+      closers.push(() => simulator.close());
+      for (const seed of settings.mozambiqueTransactions) {
+        simulator.addTransaction({ transactionId: seed.transactionId, amount: seed.amount });
+        const scenario = mzScenario(seed.scenario);
+        if (scenario) simulator.addScenario({ ...scenario, transactionId: seed.transactionId, times: Number.POSITIVE_INFINITY });
+      }
+      const { baseUrl, ports } = simulator;
+      providers['vodacom-mz'] = {
+        name: 'Vodacom M-Pesa Mozambique (simulator)',
+        urls: {
+          reversal: `${baseUrl}:${ports.reversal}/ipg/v1x/reversal/`,
+          status: `${baseUrl}:${ports.status}/ipg/v1x/queryTransactionStatus/`,
+        },
+        environment: { ...simulator.environment },
+        transactions: settings.mozambiqueTransactions.map((seed) => ({ ...seed, currency: 'MZN' })),
+      };
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { providers, close };
+}

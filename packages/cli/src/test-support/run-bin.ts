@@ -1,0 +1,74 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { BIN } from './built-cli.js';
+
+/** What a run of the binary printed and how it ended. */
+export interface BinRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** How to run the binary: variables (nothing inherited but PATH), stdin text, working directory. */
+export interface BinOptions {
+  readonly env?: Readonly<Record<string, string>>;
+  readonly input?: string;
+  readonly cwd?: string;
+}
+
+/** Starts `node dist/bin.js …args` with only PATH and the given variables in its environment. */
+export function spawnBin(args: readonly string[], options: BinOptions = {}): ChildProcessWithoutNullStreams {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
+  child.stdin.end(options.input ?? '');
+  return child;
+}
+
+/** Runs the binary to its end (killed after 60 s) and collects its output. */
+export function runBin(args: readonly string[], options: BinOptions = {}): Promise<BinRun> {
+  const child = spawnBin(args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Resolves with the first line the process prints on stdout (the sandbox's `--json` description). */
+export function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    let errors = '';
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      const end = text.indexOf('\n');
+      if (end >= 0) {
+        child.stdout.off('data', onData);
+        resolve(text.slice(0, end));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
+    });
+    child.on('close', (code) => reject(new Error(`exited ${code} before printing a line: ${errors}`)));
+  });
+}
+
+/** Resolves with the exit code (or signal) once the process has ended. */
+export function exited(child: ChildProcessWithoutNullStreams): Promise<number | NodeJS.Signals | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? signal)));
+}
