@@ -26,13 +26,7 @@ const callbackBase = `http://127.0.0.1:${(callbacks.address() as AddressInfo).po
 
 const kenya = registry.create({
   provider: 'safaricom-ke',
-  baseUrl: daraja.url,
-  consumerKey: daraja.consumerKey,
-  consumerSecret: daraja.consumerSecret,
-  initiatorName: daraja.initiatorName,
-  initiatorPassword: daraja.initiatorPassword,
-  certificate: daraja.certificatePem,
-  shortCode: daraja.shortCode,
+  ...daraja.providerOptions,
   resultUrl: `${callbackBase}/mpesa/reversal/result`,
   callbackSecret: 'demo-callback-secret-0123456789abcdef',
 });

@@ -18,32 +18,15 @@ export interface DarajaSandbox {
 export async function startDarajaSandbox(resultUrl: string): Promise<DarajaSandbox> {
   const daraja = createDarajaSimulator({ callbackDelayMs: 20 });
   await daraja.start();
-  const options = {
-    baseUrl: daraja.url,
-    consumerKey: daraja.consumerKey,
-    consumerSecret: daraja.consumerSecret,
-    initiatorName: daraja.initiatorName,
-    initiatorPassword: daraja.initiatorPassword,
-    certificate: daraja.certificatePem,
-    shortCode: daraja.shortCode,
-    resultUrl,
-    callbackSecret: randomBytes(32).toString('hex'),
-  };
-  const provider = createSafaricomKeProvider(options);
+  const callbackSecret = randomBytes(32).toString('hex');
+  const provider = createSafaricomKeProvider({ ...daraja.providerOptions, resultUrl, callbackSecret });
   return {
     daraja,
     provider,
     environment: {
-      REVERSAL_PROVIDER: 'safaricom-ke',
-      MPESA_KE_BASE_URL: options.baseUrl,
-      MPESA_KE_CONSUMER_KEY: options.consumerKey,
-      MPESA_KE_CONSUMER_SECRET: options.consumerSecret,
-      MPESA_KE_INITIATOR_NAME: options.initiatorName,
-      MPESA_KE_INITIATOR_PASSWORD: options.initiatorPassword,
-      MPESA_KE_CERTIFICATE: options.certificate,
-      MPESA_KE_SHORT_CODE: options.shortCode,
-      MPESA_KE_RESULT_URL: options.resultUrl,
-      MPESA_KE_CALLBACK_SECRET: options.callbackSecret,
+      ...daraja.environment,
+      MPESA_KE_RESULT_URL: resultUrl,
+      MPESA_KE_CALLBACK_SECRET: callbackSecret,
     },
     pay: (amount) => daraja.addTransaction({ amount }).transactionId,
     async close() {

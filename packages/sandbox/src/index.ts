@@ -15,6 +15,7 @@ export { DARAJA_RESULT_SCENARIOS, DARAJA_SYNC_ERROR_SCENARIOS } from './daraja/d
 export type {
   DarajaSimulator,
   DarajaSimulatorOptions,
+  DarajaSimulatorProviderOptions,
   DarajaSimulatorStats,
   ReceivedReversalRequest,
 } from './daraja/daraja-simulator.js';

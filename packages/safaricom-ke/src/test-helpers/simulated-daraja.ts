@@ -44,13 +44,7 @@ export async function startSimulatedDaraja(simulatorOptions: DarajaSimulatorOpti
   const recorder = await startCallbackRecorder();
   const providers: SafaricomKeProvider[] = [];
   const options = (overrides: Partial<SafaricomKeOptions> = {}): SafaricomKeOptions => ({
-    baseUrl: daraja.url,
-    consumerKey: daraja.consumerKey,
-    consumerSecret: daraja.consumerSecret,
-    initiatorName: daraja.initiatorName,
-    initiatorPassword: daraja.initiatorPassword,
-    certificate: daraja.certificatePem,
-    shortCode: daraja.shortCode,
+    ...daraja.providerOptions,
     resultUrl: `${recorder.url}/mpesa/reversal/result`,
     timeoutMs: 10_000,
     ...overrides,

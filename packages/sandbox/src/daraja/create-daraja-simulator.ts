@@ -21,7 +21,7 @@ import { createTokenStore } from './token-store.js';
  * const daraja = createDarajaSimulator();
  * await daraja.start();
  * const { transactionId } = daraja.addTransaction({ amount: 200 });
- * // point the adapter at daraja.url with daraja.consumerKey, daraja.certificatePem, …
+ * const provider = createSafaricomKeProvider({ ...daraja.providerOptions, resultUrl });
  * await daraja.close();
  */
 export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): DarajaSimulator {
@@ -95,6 +95,30 @@ export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): Dar
     initiatorName: context.initiatorName,
     initiatorPassword: context.initiatorPassword,
     shortCode: context.shortCode,
+    get providerOptions() {
+      return {
+        baseUrl: this.url,
+        consumerKey: context.consumerKey,
+        consumerSecret: context.consumerSecret,
+        initiatorName: context.initiatorName,
+        initiatorPassword: context.initiatorPassword,
+        certificate: context.key.certificatePem,
+        shortCode: context.shortCode,
+      };
+    },
+    get environment() {
+      const options = this.providerOptions;
+      return {
+        REVERSAL_PROVIDER: 'safaricom-ke',
+        MPESA_KE_BASE_URL: options.baseUrl,
+        MPESA_KE_CONSUMER_KEY: options.consumerKey,
+        MPESA_KE_CONSUMER_SECRET: options.consumerSecret,
+        MPESA_KE_INITIATOR_NAME: options.initiatorName,
+        MPESA_KE_INITIATOR_PASSWORD: options.initiatorPassword,
+        MPESA_KE_CERTIFICATE: options.certificate,
+        MPESA_KE_SHORT_CODE: options.shortCode,
+      };
+    },
     get utilityBalance() {
       return fromMinorUnits(context.utilityBalance);
     },

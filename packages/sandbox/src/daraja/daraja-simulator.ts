@@ -69,6 +69,20 @@ export interface ReceivedReversalRequest {
 }
 
 /**
+ * The options of `createSafaricomKeProvider` (from `@reversal/safaricom-ke`) that target a
+ * simulator; add your own `resultUrl`.
+ */
+export interface DarajaSimulatorProviderOptions {
+  readonly baseUrl: string;
+  readonly consumerKey: string;
+  readonly consumerSecret: string;
+  readonly initiatorName: string;
+  readonly initiatorPassword: string;
+  readonly certificate: string;
+  readonly shortCode: string;
+}
+
+/**
  * A local Daraja: OAuth, the reversal endpoint and result callbacks, over real HTTP on loopback.
  * Create it with `createDarajaSimulator`, `await start()`, point a client at `url`, `await close()`.
  */
@@ -84,6 +98,13 @@ export interface DarajaSimulator {
   readonly shortCode: string;
   /** The Utility Account balance left, two-decimal string. */
   readonly utilityBalance: string;
+  /** Options for `createSafaricomKeProvider` that target this simulator (add `resultUrl`); once started. */
+  readonly providerOptions: DarajaSimulatorProviderOptions;
+  /**
+   * The same as environment variables for `registry.fromEnv()` (with `REVERSAL_PROVIDER`); add
+   * `MPESA_KE_RESULT_URL`. Once started.
+   */
+  readonly environment: Readonly<Record<string, string>>;
   /** A snapshot of the counters. */
   readonly stats: DarajaSimulatorStats;
   /** Starts the HTTP server; resolves to {@link DarajaSimulator.url}. */
