@@ -1,13 +1,6 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', kit: 'src/kit/index.ts', testing: 'src/testing/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-  platform: 'node',
-  splitting: true,
-  treeshake: true,
-});
+export default defineConfig(
+  libraryBuild({ index: 'src/index.ts', kit: 'src/kit/index.ts', testing: 'src/testing/index.ts' }, { splitting: true }),
+);
