@@ -39,7 +39,7 @@ export async function sandboxCommand(args: readonly string[], io: CliIo): Promis
   const port = (option: string) => {
     const text = values[option] as string | undefined;
     if (text === undefined) return undefined;
-    if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw usageError('sandbox', `${option} must be a port number (0-65535).`);
+    if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) throw usageError('sandbox', `--${option} must be a port number (0-65535).`);
     return Number(text);
   };
   const reversalPort = port('mz-reversal-port');

@@ -42,6 +42,9 @@ export async function securityCredentialCommand(args: readonly string[], io: Cli
     // The library's message describes the certificate only; it never includes the password.
     throw unreadableCertificate(source, error instanceof Error ? error.message : 'cannot be read');
   }
+  if (values.password !== undefined) {
+    io.stderr.write('Note: a password given as an argument can stay in your shell history; pipe it on stdin next time.\n');
+  }
   const certificate = { source: source.origin, ...(source.path ? { path: source.path } : {}), ...describeCertificate(source.certificate) };
   if (values.json) {
     writeJson(io.stdout, { securityCredential, certificate });
@@ -55,9 +58,6 @@ export async function securityCredentialCommand(args: readonly string[], io: Cli
     `SecurityCredential computed with the ${source.path ?? source.origin} certificate${about ? ` (${about})` : ''}.\n` +
       'Set it as MPESA_KE_SECURITY_CREDENTIAL; it is valid only with the environment of that certificate.\n',
   );
-  if (values.password !== undefined) {
-    io.stderr.write('Note: a password given as an argument can stay in your shell history; pipe it on stdin next time.\n');
-  }
   return 0;
 }
 

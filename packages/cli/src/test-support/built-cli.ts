@@ -47,6 +47,11 @@ export async function ensureBuilt(): Promise<void> {
       return !built || built.mtimeMs < newestSource(join(PACKAGES_ROOT, name));
     });
     await Promise.all(stale.map(({ name }) => build(join(PACKAGES_ROOT, name))));
+    for (const { name, output } of PACKAGES) {
+      if (!statSync(join(PACKAGES_ROOT, name, output), { throwIfNoEntry: false })) {
+        throw new Error(`Building packages/${name} did not produce ${output}`);
+      }
+    }
   } finally {
     rmSync(LOCK, { force: true, recursive: true });
   }

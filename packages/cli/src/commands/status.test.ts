@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDarajaSimulator, createVodacomMzSimulator, type DarajaSimulator, type VodacomMzSimulator } from '@reversal/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_CODES } from '../exit-codes.js';
+import { ensureBuilt } from '../test-support/built-cli.js';
+import { runBin } from '../test-support/run-bin.js';
+import { kenyaEnvironment, mozambiqueEnvironment } from '../test-support/simulators.js';
+
+let daraja: DarajaSimulator;
+let mozambique: VodacomMzSimulator;
+let env: Record<string, string>;
+const directory = mkdtempSync(join(tmpdir(), 'reversal-cli-status-'));
+
+beforeAll(async () => {
+  await ensureBuilt();
+  daraja = createDarajaSimulator();
+  await daraja.start();
+  mozambique = await createVodacomMzSimulator({ keyBits: 2048 });
+  env = mozambiqueEnvironment(mozambique);
+}, 600_000);
+
+afterAll(async () => {
+  await daraja?.close();
+  await mozambique?.close();
+});
+
+/** A reversal applied but answered after the client gave up: `unknown`, and its status settles it. */
+async function unknownReversal(reference: string) {
+  const transactionId = mozambique.addTransaction({ amount: '30.00' });
+  mozambique.addScenario({ transactionId, delayMs: 10_000 });
+  const args = ['reverse', '--transaction-id', transactionId, '--reference', reference, '--json'];
+  const run = await runBin(args, { env: { ...env, MPESA_MZ_TIMEOUT_MS: '300' } });
+  expect(run.code, run.stderr).toBe(EXIT_CODES.unknown);
+  return { transactionId, json: run.stdout };
+}
+
+describe('reversal status', () => {
+  it('settles an unknown Mozambique reversal as succeeded (exit 0)', async () => {
+    const { transactionId } = await unknownReversal('CLISTATUS1');
+    const run = await runBin(['status', '--transaction-id', transactionId, '--reference', 'CLISTATUS1'], { env });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
+    expect(run.stdout).toContain('Status of the reversal: SUCCEEDED (vodacom-mz)');
+  });
+
+  it('reads the reversal from a `reverse --json` result file, and from stdin', async () => {
+    const { json } = await unknownReversal('CLISTATUS2');
+    const file = join(directory, 'result.json');
+    writeFileSync(file, json);
+    const fromFile = await runBin(['status', '--result', file, '--json'], { env });
+    expect(fromFile.code, fromFile.stderr).toBe(EXIT_CODES.ok);
+    expect(JSON.parse(fromFile.stdout)).toMatchObject({ status: 'succeeded', reference: 'CLISTATUS2' });
+    const fromStdin = await runBin(['status', '--result', '-', '--json'], { env, input: json });
+    expect(fromStdin.code, fromStdin.stderr).toBe(EXIT_CODES.ok);
+  });
+
+  it('exits 4 while the provider has no status for the reversal', async () => {
+    const run = await runBin(['status', '--transaction-id', 'NEVERSENT01', '--reference', 'NEVERSENT01', '--json'], { env });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.unknown);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'unknown' });
+  });
+
+  it('exits 5 for a status the provider reports as pending', async () => {
+    mozambique.addScenario({ operation: 'status', reference: 'CLIPENDING1', transactionStatus: 'Pending' });
+    const run = await runBin(['status', '--transaction-id', 'ANY0000001', '--reference', 'CLIPENDING1'], { env });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.pending);
+    expect(run.stdout).toContain('PENDING');
+  });
+
+  it('names both missing identifiers (exit 2)', async () => {
+    const run = await runBin(['status'], { env });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
+    expect(run.stderr).toContain('--transaction-id: is required');
+    expect(run.stderr).toContain('--reference: is required');
+  });
+
+  it('refuses a --result that is not a result (exit 2)', async () => {
+    const run = await runBin(['status', '--result', '-'], { env, input: 'not json' });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
+    expect(run.stderr).toContain('is not JSON');
+  });
+
+  it('says clearly that Safaricom Kenya has no status check here (exit 2), as JSON too', async () => {
+    const kenya = kenyaEnvironment(daraja, 'https://shop.example/mpesa/result');
+    const run = await runBin(['status', '--transaction-id', 'PDU91HIVIT', '--reference', 'R1'], { env: kenya });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
+    expect(run.stderr).toContain("The safaricom-ke provider cannot check a reversal's status");
+    expect(run.stderr).toContain('reversal reverse --wait');
+    const json = await runBin(['status', '--transaction-id', 'PDU91HIVIT', '--reference', 'R1', '--json'], { env: kenya });
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { kind: 'usage', exitCode: 2 } });
+    expect(daraja.requests()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,36 @@
+import { createServer } from 'node:net';
+import type { DarajaSimulator, VodacomMzSimulator } from '@reversal/sandbox';
+
+/** A TCP port free right now on 127.0.0.1 (for a callback listener or a closed endpoint). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The variables that point `reversal` at a Daraja simulator, with the password (or a credential). */
+export function kenyaEnvironment(daraja: DarajaSimulator, resultUrl: string): Record<string, string> {
+  return {
+    REVERSAL_PROVIDER: 'safaricom-ke',
+    MPESA_KE_BASE_URL: daraja.url,
+    MPESA_KE_CONSUMER_KEY: daraja.consumerKey,
+    MPESA_KE_CONSUMER_SECRET: daraja.consumerSecret,
+    MPESA_KE_INITIATOR_NAME: daraja.initiatorName,
+    MPESA_KE_INITIATOR_PASSWORD: daraja.initiatorPassword,
+    MPESA_KE_CERTIFICATE: daraja.certificatePem,
+    MPESA_KE_SHORT_CODE: daraja.shortCode,
+    MPESA_KE_RESULT_URL: resultUrl,
+  };
+}
+
+/** The variables that point `reversal` at a Vodacom Mozambique simulator. */
+export function mozambiqueEnvironment(simulator: VodacomMzSimulator): Record<string, string> {
+  return { ...simulator.environment };
+}
+
+/** Every secret of the two simulators: none may ever appear in the tool's output. */
+export function simulatorSecrets(daraja: DarajaSimulator, simulator: VodacomMzSimulator): string[] {
+  return [daraja.consumerSecret, daraja.initiatorPassword, simulator.apiKey, simulator.securityCredential];
+}
