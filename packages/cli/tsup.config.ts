@@ -1,19 +1,13 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tsup.base.js';
 
 export default defineConfig([
-  {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'node20',
-    platform: 'node',
-  },
+  // The two builds run at once: the library's clean must spare the binary.
+  libraryBuild({ index: 'src/index.ts' }, { clean: ['!bin.js'] }),
   {
     entry: { bin: 'src/bin.ts' },
     format: ['esm'],
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },

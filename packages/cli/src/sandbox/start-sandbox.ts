@@ -51,22 +51,16 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
       for (const seed of settings.kenyaTransactions) {
         daraja.addTransaction({ ...seed, scenario: seed.scenario as DarajaScenario });
       }
-      const names = SAFARICOM_KE_ENVIRONMENT;
-      const variable = (option: keyof typeof names) => names[option]!.name;
+      const certificate = SAFARICOM_KE_ENVIRONMENT.certificate!.name;
+      const resultUrl = SAFARICOM_KE_ENVIRONMENT.resultUrl!.name;
       providers['safaricom-ke'] = {
         name: 'Safaricom M-Pesa Kenya (Daraja simulator)',
         urls: { base: url, oauth: `${url}/oauth/v1/generate`, reversal: `${url}/mpesa/reversal/v1/request` },
         environment: {
-          REVERSAL_PROVIDER: 'safaricom-ke',
-          [variable('baseUrl')]: url,
-          [variable('consumerKey')]: daraja.consumerKey,
-          [variable('consumerSecret')]: daraja.consumerSecret,
-          [variable('initiatorName')]: daraja.initiatorName,
-          [variable('initiatorPassword')]: daraja.initiatorPassword,
+          ...daraja.environment,
           // One line, as environment variables usually hold PEM; the adapter reads the \n escapes.
-          [variable('certificate')]: daraja.certificatePem.trim().replaceAll('\r', '').replaceAll('\n', '\\n'),
-          [variable('shortCode')]: daraja.shortCode,
-          ...(settings.resultUrl ? { [variable('resultUrl')]: settings.resultUrl } : {}),
+          [certificate]: daraja.certificatePem.trim().replaceAll('\r', '').replaceAll('\n', '\\n'),
+          ...(settings.resultUrl ? { [resultUrl]: settings.resultUrl } : {}),
         },
         transactions: settings.kenyaTransactions.map((seed) => ({ ...seed, currency: 'KES' })),
       };

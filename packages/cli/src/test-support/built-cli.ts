@@ -58,7 +58,11 @@ export async function ensureBuilt(): Promise<void> {
 }
 
 function newestSource(packageDir: string): number {
-  let newest = Math.max(mtime(join(packageDir, 'package.json')), mtime(join(packageDir, 'tsup.config.ts')));
+  let newest = Math.max(
+    mtime(join(packageDir, 'package.json')),
+    mtime(join(packageDir, 'tsup.config.ts')),
+    mtime(join(PACKAGES_ROOT, '..', 'tsup.base.ts')),
+  );
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);

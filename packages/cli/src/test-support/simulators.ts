@@ -12,17 +12,7 @@ export async function freePort(): Promise<number> {
 
 /** The variables that point `reversal` at a Daraja simulator, with the password (or a credential). */
 export function kenyaEnvironment(daraja: DarajaSimulator, resultUrl: string): Record<string, string> {
-  return {
-    REVERSAL_PROVIDER: 'safaricom-ke',
-    MPESA_KE_BASE_URL: daraja.url,
-    MPESA_KE_CONSUMER_KEY: daraja.consumerKey,
-    MPESA_KE_CONSUMER_SECRET: daraja.consumerSecret,
-    MPESA_KE_INITIATOR_NAME: daraja.initiatorName,
-    MPESA_KE_INITIATOR_PASSWORD: daraja.initiatorPassword,
-    MPESA_KE_CERTIFICATE: daraja.certificatePem,
-    MPESA_KE_SHORT_CODE: daraja.shortCode,
-    MPESA_KE_RESULT_URL: resultUrl,
-  };
+  return { ...daraja.environment, MPESA_KE_RESULT_URL: resultUrl };
 }
 
 /** The variables that point `reversal` at a Vodacom Mozambique simulator. */

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CODE_TABLE_DOCUMENTS, REGION_END, REGION_START, renderRegion, replaceRegion } from '../../../scripts/code-tables.js';
+
+// The adapter READMEs' code tables are generated from the adapters' code tables
+// (`pnpm docs:tables`); this is the check that they were regenerated after a change.
+const root = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+describe.each(CODE_TABLE_DOCUMENTS)('the code tables of $readme', (document) => {
+  const readme = read(document.readme);
+
+  it('match the adapter’s tables (run `pnpm docs:tables` after changing them)', () => {
+    expect(replaceRegion(readme, renderRegion(document), document.readme)).toBe(readme);
+  });
+
+  it('document every code of every table, with its status and normalised code', () => {
+    for (const { table } of document.tables) {
+      for (const [code, mapping] of Object.entries(table)) {
+        const row = readme.split('\n').find((line) => line.startsWith(`| \`${code}\` |`));
+        expect(row, code).toContain(`| \`${mapping.status}\` | ${mapping.code ? `\`${mapping.code}\`` : '—'} |`);
+      }
+    }
+  });
+
+  it('are caught drifting: an edited row no longer matches', () => {
+    const [code, mapping] = Object.entries(document.tables[0]!.table)[1]!;
+    const edited = readme.replace(`| \`${code}\` |`, `| \`${code}\` | ${mapping.retryable ? 'no' : 'yes'} |`);
+    expect(edited).not.toBe(readme);
+    expect(replaceRegion(edited, renderRegion(document), document.readme)).not.toBe(edited);
+  });
+});
+
+describe('the generated region', () => {
+  it('must be placed by hand: a README without markers is an error naming it', () => {
+    expect(() => replaceRegion('# A README\n', 'tables', 'packages/x/README.md')).toThrow(
+      `packages/x/README.md has no ${REGION_START} … ${REGION_END} region`,
+    );
+  });
+
+  it('leaves the prose around it untouched', () => {
+    const text = `before\n${REGION_START}\nold\n${REGION_END}\nafter\n`;
+    expect(replaceRegion(text, 'NEW', 'README.md')).toBe('before\nNEW\nafter\n');
+  });
+});
