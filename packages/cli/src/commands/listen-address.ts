@@ -32,7 +32,8 @@ export function resolveListenAddress(
     url = undefined;
   }
   if (url && LOOPBACK.has(url.hostname)) {
-    return { host: '127.0.0.1', port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
+    const host = url.hostname === '[::1]' ? '::1' : '127.0.0.1';
+    return { host, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
   }
   throw usageError(
     'reverse',
