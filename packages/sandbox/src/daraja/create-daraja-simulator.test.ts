@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import forge from 'node-forge';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackRecorder, startCallbackRecorder } from './callback-recorder.js';
@@ -312,5 +314,33 @@ describe('reversal outcomes', () => {
     const response = await fetch(`${daraja.url}/mpesa/reversal/v2/request`, { method: 'POST' });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ errorCode: '404.001.01' });
+  });
+});
+
+describe('configuration for clients', () => {
+  it('listens on the port it is given', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    expect((await start({ port })).url).toBe(`http://127.0.0.1:${port}`);
+  });
+
+  it('offers provider options and environment variables that point at it', async () => {
+    const simulator = await start();
+    expect(simulator.providerOptions).toEqual({
+      baseUrl: simulator.url,
+      consumerKey: simulator.consumerKey,
+      consumerSecret: simulator.consumerSecret,
+      initiatorName: simulator.initiatorName,
+      initiatorPassword: simulator.initiatorPassword,
+      certificate: simulator.certificatePem,
+      shortCode: simulator.shortCode,
+    });
+    expect(simulator.environment).toMatchObject({
+      REVERSAL_PROVIDER: 'safaricom-ke',
+      MPESA_KE_BASE_URL: simulator.url,
+      MPESA_KE_CERTIFICATE: simulator.certificatePem,
+    });
   });
 });

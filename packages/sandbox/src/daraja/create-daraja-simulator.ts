@@ -134,7 +134,7 @@ export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): Dar
         }
         const error = darajaError('404.001.01');
         sendJson(response, error.status, error.body);
-      });
+      }, options.port);
       return server.url;
     },
     async close() {

@@ -34,6 +34,8 @@ export interface DarajaSimulatorOptions {
   readonly amountMismatch?: DarajaResultCode;
   /** The Utility Account balance that funds reversals; default `"1000000.00"`. */
   readonly utilityBalance?: string;
+  /** The port to listen on (127.0.0.1); default an ephemeral one. */
+  readonly port?: number;
   /** The ledger's size limit (oldest transactions forgotten first); default 10,000. */
   readonly maxTransactions?: number;
 }

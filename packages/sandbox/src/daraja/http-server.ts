@@ -13,12 +13,12 @@ export interface RunningHttpServer {
 }
 
 /**
- * Starts a real `node:http` server on 127.0.0.1 with an ephemeral port, for simulators.
+ * Starts a real `node:http` server on 127.0.0.1, on `port` or an ephemeral one, for simulators.
  *
  * A handler that throws never crashes the process: the client gets a 500, or its socket is
  * destroyed when the answer had already started.
  */
-export async function startHttpServer(handler: RequestHandler): Promise<RunningHttpServer> {
+export async function startHttpServer(handler: RequestHandler, port = 0): Promise<RunningHttpServer> {
   const server = createServer((request, response) => {
     Promise.resolve()
       .then(() => handler(request, response))
@@ -29,14 +29,14 @@ export async function startHttpServer(handler: RequestHandler): Promise<RunningH
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
