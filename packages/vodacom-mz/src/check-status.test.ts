@@ -43,6 +43,18 @@ describe('checkStatus() through the Query Transaction Status API', () => {
     expect(query.headers.authorization).toMatch(/^Bearer /);
   });
 
+  it.each(['INS-1', 'INS-23'])('settles a reversal the gateway applied but answered %s for', async (code) => {
+    const transactionId = simulator.addTransaction({ amount: '40.00' });
+    simulator.addScenario({ transactionId, responseCode: code, apply: true });
+    const result = await provider.reverse({ transactionId });
+    expect(result).toMatchObject({ status: 'unknown', error: { providerCode: code } });
+    expect(result.conversationId).toBeDefined();
+
+    const settled = await provider.checkStatus!(result);
+    expect(lastRequest().query.input_QueryReference).toBe(result.conversationId);
+    expect(settled).toMatchObject({ status: 'succeeded', originalTransactionId: transactionId });
+  });
+
   it('queries by the reversal transaction id when the result has one', async () => {
     const transactionId = simulator.addTransaction({ amount: '10.00' });
     const result = await provider.reverse({ transactionId });

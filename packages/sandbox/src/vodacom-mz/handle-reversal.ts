@@ -46,6 +46,14 @@ export function handleReversal(
     references: reference === undefined ? [] : [reference],
   });
   if (scenario?.responseCode === undefined) return { outcome: processReversal(context, body), scenario };
-  if (scenario.apply) processReversal(context, body);
-  return { outcome: insOutcome(scenario.responseCode, { reference, httpStatus: scenario.httpStatus }), scenario };
+  // A gateway that did the work and then reported an error still names the conversation it
+  // created, so that a status check by that id finds the reversal.
+  const applied = scenario.apply ? processReversal(context, body) : undefined;
+  const conversationId = applied?.body.output_ResponseCode === 'INS-0' ? applied.body.output_ConversationID : undefined;
+  const outcome = insOutcome(scenario.responseCode, {
+    reference,
+    httpStatus: scenario.httpStatus,
+    ...(conversationId ? { conversationId } : {}),
+  });
+  return { outcome, scenario };
 }
