@@ -75,6 +75,7 @@ export interface MockStatusMethods {
   checkStatus(query: StatusQuery, options?: CallOptions): Promise<ReversalResult>;
 }
 
+/** The capability `K` of a capabilities option `C`, or `Default` when `C` leaves it out. */
 type Field<C, K extends keyof ProviderCapabilities, Default> = C extends unknown
   ? K extends keyof C
     ? undefined extends C[K]

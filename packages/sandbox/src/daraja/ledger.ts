@@ -19,7 +19,7 @@ export interface SimulatedTransaction {
   tokenExpiryFired?: boolean;
 }
 
-/** What {@link Ledger.add} takes. */
+/** What `DarajaSimulator.addTransaction` takes. */
 export interface AddTransactionInput {
   /** The receipt; generated (10 upper-case letters and digits) when left out. */
   readonly transactionId?: string;
