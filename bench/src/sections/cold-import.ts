@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { median, round } from '../lib/stats.js';
+
+/** One thing to import in a fresh process. */
+export interface ImportVariant {
+  readonly name: string;
+  readonly specifiers: readonly string[];
+}
+
+/** The variants measured: bare Node, undici alone, core, core plus each adapter, and the peers. */
+export const IMPORT_VARIANTS: readonly ImportVariant[] = [
+  { name: 'node (nothing imported)', specifiers: [] },
+  { name: 'undici', specifiers: ['undici'] },
+  { name: '@reversal/core', specifiers: ['@reversal/core'] },
+  { name: '@reversal/core + @reversal/safaricom-ke', specifiers: ['@reversal/core', '@reversal/safaricom-ke'] },
+  { name: '@reversal/core + @reversal/vodacom-mz', specifiers: ['@reversal/core', '@reversal/vodacom-mz'] },
+  { name: 'mpesa-api', specifiers: ['mpesa-api'] },
+  { name: '@paymentsds/mpesa', specifiers: ['@paymentsds/mpesa'] },
+];
+
+/** Median wall time of a fresh `node` process that imports the variant and exits. */
+export interface ColdImportRow {
+  readonly name: string;
+  readonly medianMs: number;
+  /** Median minus bare Node's median. */
+  readonly importMs: number;
+  readonly runs: number;
+}
+
+/**
+ * Starts `runs` fresh processes per variant, the variants taking turns so that load changes fall
+ * on all of them, and keeps the median wall time from spawn to exit.
+ */
+export function runColdImport(cwd: string, runs: number): ColdImportRow[] {
+  const times = new Map<string, number[]>(IMPORT_VARIANTS.map((variant) => [variant.name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const variant of IMPORT_VARIANTS) {
+      const code = variant.specifiers.map((specifier) => `await import(${JSON.stringify(specifier)});`).join('');
+      const started = process.hrtime.bigint();
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+      const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+      if (child.status !== 0) throw new Error(`import of ${variant.name} failed: ${child.stderr.toString().slice(0, 500)}`);
+      times.get(variant.name)!.push(elapsed);
+    }
+  }
+  const bare = median(times.get(IMPORT_VARIANTS[0]!.name)!);
+  return IMPORT_VARIANTS.map((variant) => {
+    const medianMs = median(times.get(variant.name)!);
+    return { name: variant.name, medianMs: round(medianMs, 1), importMs: round(medianMs - bare, 1), runs };
+  });
+}
