@@ -5,7 +5,7 @@
  */
 import { createSafaricomKeProvider } from '@reversal/safaricom-ke';
 import { createDarajaSimulator, startCallbackRecorder } from '@reversal/sandbox';
-import { serveParent } from './lib/child.js';
+import { serveParent } from './lib/serve-parent.js';
 import { round } from './lib/stats.js';
 import type { CallbackRateRow } from './protocol.js';
 

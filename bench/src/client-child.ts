@@ -3,7 +3,7 @@
  * orchestrator asks for, measuring its own wall and CPU time. Usage: `client-child.js <name>`.
  */
 import type { BenchClient, OpenClient } from './clients/bench-client.js';
-import { serveParent } from './lib/child.js';
+import { serveParent } from './lib/serve-parent.js';
 import type { BatchRequest, BatchResult, ClientSetup } from './protocol.js';
 import { transactionId } from './protocol.js';
 

@@ -86,6 +86,8 @@ export interface ServerStats {
   readonly oauthRequests: number;
   readonly keReversalRequests: number;
   readonly keAcknowledged: number;
+  /** Callbacks the Daraja simulator sent or tried to send (none expected: `no-callback` transactions). */
+  readonly keCallbacks: number;
   readonly cpuUs: number;
 }
 

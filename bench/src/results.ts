@@ -40,4 +40,6 @@ export interface BenchResults {
   readonly callbacks: CallbackRateRow[];
   readonly coldImport: ColdImportRow[];
   readonly footprint: FootprintRow[];
+  /** Sections that failed, with the error. */
+  readonly failures: Record<string, string>;
 }

@@ -4,7 +4,7 @@
  * `bench/results/latest.json`. Options: `--reversals N` (per client and concurrency, default
  * 10,000), `--rounds N` (interleaved batches, default 2), `--import-runs N` (default 15),
  * `--only throughput,callbacks,cold-import,footprint`, `--quick` (1,000 reversals, 5 import runs),
- * `--profile <client>` (CPU profile of one client process into `bench/results/profiles/`).
+ * `--profile <client|server>` (CPU profile of that process into `bench/results/profiles/`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -51,14 +51,14 @@ const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 
 async function throughputSections(results: BenchResults): Promise<void> {
   log('starting the simulators');
-  const server = startChild(join(dist, 'server-child.js'));
+  const profileFlags = ['--cpu-prof', `--cpu-prof-dir=${join(benchDirectory, 'results', 'profiles')}`];
+  const server = startChild(join(dist, 'server-child.js'), [], values.profile === 'server' ? profileFlags : []);
   const setup = await server.call<ClientSetup>({ type: 'setup' });
   const children: Partial<Record<ClientName, Child>> = {};
   try {
     for (const name of CLIENT_NAMES) {
       // --profile <client>: a V8 CPU profile of that client's process, for `node --cpu-prof` analysis.
-      const profile = values.profile === name ? ['--cpu-prof', `--cpu-prof-dir=${join(benchDirectory, 'results', 'profiles')}`] : [];
-      const child = startChild(join(dist, 'client-child.js'), [name], profile);
+      const child = startChild(join(dist, 'client-child.js'), [name], values.profile === name ? profileFlags : []);
       children[name] = child;
       const { undiciIsGlobalDispatcher } = await child.call<{ undiciIsGlobalDispatcher: boolean }>({ type: 'init', setup });
       results.undiciGlobalDispatcher[name] = undiciIsGlobalDispatcher;
@@ -103,10 +103,23 @@ const results: BenchResults = {
   callbacks: [],
   coldImport: [],
   footprint: [],
+  failures: {},
 };
 
-if (sections.has('throughput')) await throughputSections(results);
-if (sections.has('callbacks')) {
+/** Runs one section; a failure is recorded and reported, and the other sections still run. */
+async function section(name: string, run: () => Promise<void> | void): Promise<void> {
+  if (!sections.has(name)) return;
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    results.failures[name] = message;
+    log(`${name} failed: ${message}`);
+  }
+}
+
+await section('throughput', () => throughputSections(results));
+await section('callbacks', async () => {
   log('callback parsing');
   const child = startChild(join(dist, 'callback-child.js'));
   try {
@@ -114,16 +127,16 @@ if (sections.has('callbacks')) {
   } finally {
     await child.stop();
   }
-}
-if (sections.has('cold-import')) {
+});
+await section('cold-import', () => {
   log(`cold import, ${settings.importRuns} fresh processes per variant`);
   results.coldImport.push(...runColdImport(benchDirectory, settings.importRuns));
-}
-if (sections.has('footprint')) {
+});
+await section('footprint', () => {
   log('footprint (pnpm pack)');
   const packages = ['core', 'safaricom-ke', 'vodacom-mz'].map((name) => join(root, 'packages', name));
   results.footprint.push(...runFootprint(packages, ['undici', 'mpesa-api', '@paymentsds/mpesa'], benchDirectory));
-}
+});
 
 Object.assign(results, {
   durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -134,3 +147,4 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`${renderReport(results)}\n`);
 log(`results written to ${out}`);
+if (Object.keys(results.failures).length > 0) process.exitCode = 1;

@@ -5,14 +5,16 @@
  */
 import { constants, publicEncrypt } from 'node:crypto';
 import { createDarajaSimulator, createVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from '@reversal/sandbox';
-import { serveParent } from './lib/child.js';
+import { serveParent } from './lib/serve-parent.js';
 import type { ClientSetup, ServerCommand, ServerStats } from './protocol.js';
 import { transactionId } from './protocol.js';
 
 const encrypt = (text: string, keyPem: string) =>
   publicEncrypt({ key: keyPem, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(text)).toString('base64');
 
-const daraja = createDarajaSimulator({ maxTransactions: 200_000 });
+// A Utility Account large enough for every reversal of a run (the default, 1,000,000.00, funds
+// 5,000 reversals of 200; after that each one would fail by callback with insufficient funds).
+const daraja = createDarajaSimulator({ maxTransactions: 200_000, utilityBalance: '9999999999999.00' });
 const url = await daraja.start();
 const vodacom = await createVodacomMzSimulator({ ports: 'standard' }).catch((error: unknown) => {
   throw new Error(
@@ -69,6 +71,7 @@ serveParent(async (message) => {
         oauthRequests: daraja.stats.oauthRequests,
         keReversalRequests: daraja.stats.reversalRequests,
         keAcknowledged: daraja.stats.acknowledged,
+        keCallbacks: daraja.stats.callbacksDelivered + daraja.stats.callbackFailures,
         cpuUs: cpu.user + cpu.system,
       };
       return stats;

@@ -87,7 +87,8 @@ function productionDependencies(directory: string): Map<string, PackageJson> {
 
 /** Packs `directory` with `pnpm pack` into a temporary folder; the tarball's path. */
 function pack(directory: string, destination: string): string {
-  const output = execFileSync('pnpm', ['pack', '--pack-destination', destination], { cwd: directory, encoding: 'utf8' });
+  // Lifecycle scripts off: an installed package's `prepare` (undici's runs husky) is not packing.
+  const output = execFileSync('pnpm', ['pack', '--config.ignore-scripts=true', '--pack-destination', destination], { cwd: directory, encoding: 'utf8' });
   const tarball = output.trim().split('\n').pop()!.trim();
   if (!tarball.endsWith('.tgz') || !existsSync(tarball)) throw new Error(`pnpm pack in ${directory} gave no tarball: ${output}`);
   return tarball;

@@ -145,5 +145,6 @@ export function renderReport(results: BenchResults): string {
       ),
     );
   }
+  for (const [name, message] of Object.entries(results.failures)) parts.push(`**Section ${name} failed:** ${message.split('\n')[0]}`);
   return parts.join('\n\n');
 }

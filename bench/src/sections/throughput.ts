@@ -33,6 +33,8 @@ export interface ThroughputRow {
   readonly serverCpuUsPerReversal: number;
   /** OAuth requests the simulator received from this instance: the priming call and the measured batches. */
   readonly oauthCalls: number;
+  /** Result callbacks the Daraja simulator sent for this client's reversals: 0 unless something was refused. */
+  readonly simulatorCallbacks: number;
   readonly errors: number;
   readonly firstError?: string;
 }
@@ -53,13 +55,18 @@ export async function measuredBatch(
   client: ClientName,
   count: number,
   concurrency: number,
-): Promise<{ result: BatchResult; serverCpuUs: number; oauth: number }> {
+): Promise<{ result: BatchResult; serverCpuUs: number; oauth: number; callbacks: number }> {
   const prefix = harness.nextPrefix();
   await harness.server.call({ type: 'prepare', country, prefix, count });
   const before = await stats(harness.server);
   const result = await harness.children[client]!.call<BatchResult>({ type: 'batch', batch: { prefix, count, concurrency } });
   const after = await stats(harness.server);
-  return { result, serverCpuUs: after.cpuUs - before.cpuUs, oauth: after.oauthRequests - before.oauthRequests };
+  return {
+    result,
+    serverCpuUs: after.cpuUs - before.cpuUs,
+    oauth: after.oauthRequests - before.oauthRequests,
+    callbacks: after.keCallbacks - before.keCallbacks,
+  };
 }
 
 /** Warms each client up (JIT, connections, the simulator's caches) with a throw-away instance. */
@@ -95,7 +102,7 @@ export async function runThroughput(harness: Harness, options: ThroughputOptions
 async function runGroup(harness: Harness, options: ThroughputOptions, clients: readonly ClientName[], concurrency: number) {
   const perRound = Math.ceil(options.reversals / options.rounds);
   const totals = new Map(
-    clients.map((client) => [client, { count: 0, wallMs: 0, cpuUs: 0, serverCpuUs: 0, oauth: 0, errors: 0, firstError: undefined as string | undefined }]),
+    clients.map((client) => [client, { count: 0, wallMs: 0, cpuUs: 0, serverCpuUs: 0, oauth: 0, callbacks: 0, errors: 0, firstError: undefined as string | undefined }]),
   );
   for (const client of clients) {
     await harness.children[client]!.call({ type: 'open' });
@@ -107,13 +114,14 @@ async function runGroup(harness: Harness, options: ThroughputOptions, clients: r
   for (let turn = 0; turn < options.rounds; turn++) {
     const order = turn % 2 === 0 ? clients : [...clients].reverse();
     for (const client of order) {
-      const { result, serverCpuUs, oauth } = await measuredBatch(harness, options.country, client, perRound, concurrency);
+      const { result, serverCpuUs, oauth, callbacks } = await measuredBatch(harness, options.country, client, perRound, concurrency);
       const total = totals.get(client)!;
       total.count += result.count;
       total.wallMs += result.wallMs;
       total.cpuUs += result.cpuUserUs + result.cpuSystemUs;
       total.serverCpuUs += serverCpuUs;
       total.oauth += oauth;
+      total.callbacks += callbacks;
       total.errors += result.errors;
       total.firstError ??= result.firstError;
     }
@@ -131,6 +139,7 @@ async function runGroup(harness: Harness, options: ThroughputOptions, clients: r
       clientCpuUsPerReversal: round(total.cpuUs / total.count, 1),
       serverCpuUsPerReversal: round(total.serverCpuUs / total.count, 1),
       oauthCalls: total.oauth,
+      simulatorCallbacks: total.callbacks,
       errors: total.errors,
       ...(total.firstError === undefined ? {} : { firstError: total.firstError }),
     });
