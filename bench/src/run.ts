@@ -2,11 +2,12 @@
  * `pnpm bench`: client overhead and throughput against raw undici and against peer SDKs, OAuth
  * calls, callback parsing rate, cold import and footprint. Prints Markdown tables and writes
  * `bench/results/latest.json`. Options: `--reversals N` (per client and concurrency, default
- * 10,000), `--rounds N` (interleaved batches, default 2), `--import-runs N` (default 15),
+ * 10,000), `--rounds N` (interleaved batches, default 4), `--import-runs N` (default 15),
  * `--only throughput,callbacks,cold-import,footprint`, `--quick` (1,000 reversals, 5 import runs),
- * `--profile <client|server>` (CPU profile of that process into `bench/results/profiles/`).
+ * `--profile <client|server>` (CPU profile of that process into `bench/results/profiles/`),
+ * `--render <results.json>` (print the tables of an earlier run).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,12 +35,18 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     profile: { type: 'string' },
+    render: { type: 'string' },
   },
 });
+if (values.render) {
+  // --render <results.json>: print the tables of an earlier run without running anything.
+  process.stdout.write(`${renderReport(JSON.parse(readFileSync(values.render, 'utf8')) as BenchResults)}\n`);
+  process.exit(0);
+}
 const quick = values.quick === true;
 const settings: BenchSettings = {
   reversals: Number(values.reversals ?? (quick ? 1_000 : 10_000)),
-  rounds: Number(values.rounds ?? 2),
+  rounds: Number(values.rounds ?? 4),
   warmupReversals: quick ? 500 : 2_000,
   concurrencies: [1, 10, 100],
   importRuns: Number(values['import-runs'] ?? (quick ? 5 : 15)),

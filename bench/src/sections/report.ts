@@ -105,6 +105,12 @@ export function renderReport(results: BenchResults): string {
       `OAuth requests made by ${settings.burst} concurrent first calls of a fresh client: ${burst.map(([client, calls]) => `${LABELS[client as ClientName]} ${calls}`).join(', ')}.`,
     );
   }
+  const tokenCost = results.extras['paymentsds-mz']?.defaultConfigTokenCpuUsPerCall;
+  if (tokenCost !== undefined) {
+    parts.push(
+      `@paymentsds/mpesa ran with its \`accessToken\` option (bearer token computed once). In its default configuration (\`apiKey\` + \`publicKey\`) it RSA-encrypts the API key before every request: ${number(tokenCost)} µs more client CPU per reversal, measured on its own and not included above.`,
+    );
+  }
   const differences = [...results.bodies.ke, ...results.bodies.mz].filter((entry) => entry.differences.length > 0);
   if (differences.length > 0) {
     parts.push(
