@@ -46,6 +46,24 @@ export function createCallbackCorrelator(options: {
   const patterns = [pathPattern(options.resultUrl), pathPattern(options.queueTimeoutUrl)];
   const base = new URL(options.resultUrl.replace(REFERENCE_PLACEHOLDER, 'REFERENCE')).origin;
 
+  // Plain mode builds URLs by concatenation: references and receipts are letters and digits only
+  // (validated before), so the text equals what URL + searchParams would give, without parsing.
+  const plainPrefix = (template: string): ((reference: string) => string) | undefined => {
+    if (template.includes('#')) return undefined;
+    const marker = 'REFERENCEPLACEHOLDER0';
+    const href = new URL(template.replace(REFERENCE_PLACEHOLDER, marker)).href;
+    if (new URL(href).search !== '') return undefined;
+    const [before, after = ''] = href.split(marker) as [string, string?];
+    return template.includes(REFERENCE_PLACEHOLDER) ? (reference) => `${before}${reference}${after}?` : () => `${before}?reference=`;
+  };
+  const plainResult = plainPrefix(options.resultUrl);
+  const plainTimeout = plainPrefix(options.queueTimeoutUrl);
+  const plainUrl = (prefix: (reference: string) => string, template: string, reference: string, originalTransactionId: string, kind: string) => {
+    const start = prefix(reference);
+    const head = template.includes(REFERENCE_PLACEHOLDER) ? start : `${start}${reference}&`;
+    return `${head}${PARAM.transaction}=${originalTransactionId}${kind === 'queue-timeout' ? '&kind=queue-timeout' : ''}`;
+  };
+
   const urlFor = async (kind: CallbackCorrelation['kind'], reference: string, originalTransactionId: string) => {
     const template = kind === 'result' ? options.resultUrl : options.queueTimeoutUrl;
     if (options.secret) {
@@ -61,6 +79,12 @@ export function createCallbackCorrelator(options: {
 
   return {
     async urls(reference, originalTransactionId) {
+      if (!options.secret && plainResult && plainTimeout && /^[A-Za-z0-9]+$/.test(originalTransactionId)) {
+        return {
+          ResultURL: plainUrl(plainResult, options.resultUrl, reference, originalTransactionId, 'result'),
+          QueueTimeOutURL: plainUrl(plainTimeout, options.queueTimeoutUrl, reference, originalTransactionId, 'queue-timeout'),
+        };
+      }
       const [ResultURL, QueueTimeOutURL] = await Promise.all([
         urlFor('result', reference, originalTransactionId),
         urlFor('queue-timeout', reference, originalTransactionId),

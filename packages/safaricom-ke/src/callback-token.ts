@@ -1,5 +1,7 @@
 import { ReversalCallbackError, isValidReference } from '@reversal/core';
-import { errors, jwtVerify, SignJWT } from 'jose';
+// jose is loaded on first use: only providers with a callbackSecret sign or verify tokens, and
+// importing it costs more cold-start time than the rest of the adapter.
+const loadJose = () => import('jose');
 
 /** What a callback URL tells about the reversal it was issued for. */
 export interface CallbackCorrelation {
@@ -20,6 +22,7 @@ export async function signCallbackToken(
   key: Uint8Array,
   ttlSeconds: number,
 ): Promise<string> {
+  const { SignJWT } = await loadJose();
   return new SignJWT({ ref: correlation.reference, txn: correlation.originalTransactionId, kind: correlation.kind })
     .setProtectedHeader({ alg: 'HS256' })
     .setAudience(AUDIENCE)
@@ -40,6 +43,7 @@ export async function verifyCallbackToken(token: string | null, key: Uint8Array)
       cause === undefined ? undefined : { cause },
     );
   if (!token) throw unauthenticated('its URL has no token parameter');
+  const { errors, jwtVerify } = await loadJose();
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], audience: AUDIENCE }));

@@ -1,4 +1,4 @@
-import forge from 'node-forge';
+import { constants, createPublicKey, type KeyObject, publicEncrypt, X509Certificate } from 'node:crypto';
 
 /** A certificate as downloaded from the Daraja portal: PEM text, DER bytes, or DER in base64. */
 export type CertificateInput = string | Uint8Array;
@@ -11,16 +11,16 @@ export type CertificateInput = string | Uint8Array;
  *
  * Throws an `Error` saying what is wrong (never echoing the input) when nothing parses.
  */
-export function readCertificateKey(certificate: CertificateInput): forge.pki.rsa.PublicKey {
-  let key: forge.pki.PublicKey;
+export function readCertificateKey(certificate: CertificateInput): KeyObject {
+  let key: KeyObject;
   try {
     if (typeof certificate !== 'string') {
-      key = fromDer(forge.util.binary.raw.encode(certificate));
+      key = fromDer(Buffer.from(certificate));
     } else {
       const text = certificate.replace(/\\n/g, '\n').trim();
-      if (text.includes('-----BEGIN PUBLIC KEY-----')) key = forge.pki.publicKeyFromPem(text);
-      else if (text.includes('-----BEGIN CERTIFICATE-----')) key = forge.pki.certificateFromPem(text).publicKey;
-      else if (/^[A-Za-z0-9+/=\s]+$/.test(text)) key = fromDer(forge.util.decode64(text.replace(/\s/g, '')));
+      if (text.includes('-----BEGIN PUBLIC KEY-----')) key = createPublicKey(text);
+      else if (text.includes('-----BEGIN CERTIFICATE-----')) key = new X509Certificate(text).publicKey;
+      else if (/^[A-Za-z0-9+/=\s]+$/.test(text)) key = fromDer(Buffer.from(text.replace(/\s/g, ''), 'base64'));
       else throw new Error('not PEM');
     }
   } catch {
@@ -28,16 +28,15 @@ export function readCertificateKey(certificate: CertificateInput): forge.pki.rsa
       'is not a certificate that can be read: give the PEM text (-----BEGIN CERTIFICATE-----), the DER bytes, or base64 DER, as downloaded from the Daraja portal',
     );
   }
-  if (!('n' in key) || !('encrypt' in key)) throw new Error('does not carry an RSA public key');
-  return key as forge.pki.rsa.PublicKey;
+  if (key.asymmetricKeyType !== 'rsa') throw new Error('does not carry an RSA public key');
+  return key;
 }
 
-function fromDer(der: string): forge.pki.PublicKey {
-  const asn1 = forge.asn1.fromDer(der);
+function fromDer(der: Buffer): KeyObject {
   try {
-    return forge.pki.certificateFromAsn1(asn1).publicKey;
+    return new X509Certificate(der).publicKey;
   } catch {
-    return forge.pki.publicKeyFromAsn1(asn1);
+    return createPublicKey({ key: der, format: 'der', type: 'spki' });
   }
 }
 
@@ -53,5 +52,7 @@ function fromDer(der: string): forge.pki.PublicKey {
  */
 export function createSecurityCredential(password: string, certificate: CertificateInput): string {
   const key = readCertificateKey(certificate);
-  return forge.util.encode64(key.encrypt(forge.util.encodeUtf8(password), 'RSAES-PKCS1-V1_5'));
+  // node:crypto encrypts with PKCS#1 v1.5 on every Node version; only *decryption* with that
+  // padding is refused since CVE-2023-46809, and a client never decrypts.
+  return publicEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(password, 'utf8')).toString('base64');
 }

@@ -1,5 +1,5 @@
 import { type Secret, secret } from '@reversal/core/kit';
-import forge from 'node-forge';
+import { constants, type KeyObject, publicEncrypt } from 'node:crypto';
 
 /**
  * The `Authorization: Bearer …` token of the Vodacom Mozambique API: base64( RSA-PKCS#1 v1.5(
@@ -10,11 +10,11 @@ import forge from 'node-forge';
  * Throws a `RangeError` when the key is too small to encrypt the API key (at most its size in bytes
  * minus 11).
  */
-export function computeBearerToken(apiKey: Secret, publicKey: forge.pki.rsa.PublicKey): Secret {
-  const bytes = forge.util.encodeUtf8(apiKey.reveal());
-  const capacity = Math.ceil(publicKey.n.bitLength() / 8) - 11;
+export function computeBearerToken(apiKey: Secret, publicKey: KeyObject): Secret {
+  const bytes = Buffer.from(apiKey.reveal(), 'utf8');
+  const capacity = Math.ceil((publicKey.asymmetricKeyDetails?.modulusLength ?? 0) / 8) - 11;
   if (bytes.length > capacity) {
     throw new RangeError(`the public key can encrypt at most ${capacity} bytes and the API key is longer`);
   }
-  return secret(forge.util.encode64(publicKey.encrypt(bytes, 'RSAES-PKCS1-V1_5')));
+  return secret(publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_PADDING }, bytes).toString('base64'));
 }

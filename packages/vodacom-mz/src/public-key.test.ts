@@ -11,20 +11,20 @@ const pem = (base64: string, label = 'PUBLIC KEY') =>
 
 describe('parsePublicKey', () => {
   it("reads Vodacom's key as handed out: base64 DER without headers, 4096-bit", () => {
-    expect(parsePublicKey(SANDBOX_KEY)?.n.bitLength()).toBe(4096);
+    expect(parsePublicKey(SANDBOX_KEY)?.asymmetricKeyDetails?.modulusLength).toBe(4096);
   });
 
   it('reads the same key as PEM, PEM with literal \\n (environment variables), and base64 with line breaks', () => {
-    const modulus = parsePublicKey(SANDBOX_KEY)!.n.toString(16);
+    const modulus = parsePublicKey(SANDBOX_KEY)!.export({ format: 'jwk' }).n;
     for (const form of [pem(SANDBOX_KEY), pem(SANDBOX_KEY).replace(/\n/g, '\\n'), SANDBOX_KEY.match(/.{1,76}/g)!.join('\n')]) {
-      expect(parsePublicKey(form)?.n.toString(16)).toBe(modulus);
+      expect(parsePublicKey(form)?.export({ format: 'jwk' }).n).toBe(modulus);
     }
   });
 
   it('reads a PKCS#1 "RSA PUBLIC KEY" PEM', () => {
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pkcs1 = publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-    expect(parsePublicKey(pkcs1)?.n.bitLength()).toBe(2048);
+    expect(parsePublicKey(pkcs1)?.asymmetricKeyDetails?.modulusLength).toBe(2048);
   });
 
   it.each([
@@ -43,7 +43,7 @@ describe('parsePublicKey', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.base64String(), fc.anything()), (input) => {
         const key = parsePublicKey(input);
-        expect(key === undefined || typeof key.encrypt === 'function').toBe(true);
+        expect(key === undefined || key.asymmetricKeyType === 'rsa').toBe(true);
       }),
       { numRuns: 500 },
     );

@@ -1,4 +1,4 @@
-import forge from 'node-forge';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 
 /** What a `publicKey` option that is neither accepted form is told. */
 export const PUBLIC_KEY_FORMS_MESSAGE =
@@ -16,21 +16,21 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  * variable with literal `\n` sequences (NOTES.md, "What users struggle with" 5): both are accepted,
  * and whitespace inside the base64 is ignored.
  */
-export function parsePublicKey(input: unknown): forge.pki.rsa.PublicKey | undefined {
+export function parsePublicKey(input: unknown): KeyObject | undefined {
   if (typeof input !== 'string') return undefined;
   const text = input.replace(/\\n/g, '\n').trim();
   try {
-    if (text.startsWith('-----BEGIN')) return rsaKey(forge.pki.publicKeyFromPem(text));
+    // createPublicKey would derive the public half of a private key: refuse those outright.
+    if (text.includes('PRIVATE KEY')) return undefined;
+    if (text.startsWith('-----BEGIN')) return rsaKey(createPublicKey(text));
     const compact = text.replace(/\s+/g, '');
     if (!BASE64.test(compact) || compact.length % 4 !== 0) return undefined;
-    const asn1 = forge.asn1.fromDer(forge.util.decode64(compact), true);
-    return rsaKey(forge.pki.publicKeyFromAsn1(asn1));
+    return rsaKey(createPublicKey({ key: Buffer.from(compact, 'base64'), format: 'der', type: 'spki' }));
   } catch {
     return undefined;
   }
 }
 
-function rsaKey(key: unknown): forge.pki.rsa.PublicKey | undefined {
-  const candidate = key as Partial<forge.pki.rsa.PublicKey> | null;
-  return candidate?.n && candidate.e && typeof candidate.encrypt === 'function' ? (candidate as forge.pki.rsa.PublicKey) : undefined;
+function rsaKey(key: KeyObject): KeyObject | undefined {
+  return key.type === 'public' && key.asymmetricKeyType === 'rsa' ? key : undefined;
 }

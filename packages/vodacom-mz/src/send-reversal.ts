@@ -82,7 +82,7 @@ export async function sendReversal(
             : outcome,
           { ...context, metadata: {} as VodacomMzMetadata },
         );
-  events.emit({
+  if (events.observed) events.emit({
     type: 'result',
     provider: VODACOM_MZ_ID,
     source: 'reverse',

@@ -1,6 +1,6 @@
 import type { ReversalEvent, Secret } from '@reversal/core/kit';
 import { secretString, secureUrl } from '@reversal/core/kit';
-import type forge from 'node-forge';
+import type { KeyObject } from 'node:crypto';
 import * as v from 'valibot';
 import { PUBLIC_KEY_FORMS_MESSAGE, parsePublicKey } from './public-key.js';
 
@@ -127,7 +127,7 @@ export interface ResolvedVodacomMzOptions {
   readonly reversalPort: number;
   readonly statusPort: number;
   readonly apiKey: Secret;
-  readonly publicKey: forge.pki.rsa.PublicKey;
+  readonly publicKey: KeyObject;
   readonly serviceProviderCode: string;
   readonly initiatorIdentifier: string;
   readonly securityCredential: Secret;

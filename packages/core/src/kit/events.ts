@@ -74,6 +74,11 @@ export type ReversalEvent = RequestEvent | ResponseEvent | RetryEvent | TokenEve
 export interface EventEmitter {
   /** Publishes an event to its channel and to `onEvent`. */
   emit(event: ReversalEvent): void;
+  /**
+   * True when anyone listens (an `onEvent` callback or a channel subscriber): callers skip
+   * building events nobody would see.
+   */
+  readonly observed: boolean;
 }
 
 /**
@@ -81,9 +86,16 @@ export interface EventEmitter {
  * callback that throws is ignored: observing a payment must never break it.
  */
 export function createEventEmitter(onEvent?: (event: ReversalEvent) => void): EventEmitter {
+  const channels = Object.fromEntries(
+    Object.entries(REVERSAL_CHANNELS).map(([type, name]) => [type, diagnosticsChannel.channel(name)]),
+  ) as Record<ReversalEvent['type'], diagnosticsChannel.Channel>;
+  const all = Object.values(channels);
   return {
+    get observed() {
+      return onEvent !== undefined || all.some((channel) => channel.hasSubscribers);
+    },
     emit(event) {
-      const channel = diagnosticsChannel.channel(REVERSAL_CHANNELS[event.type]);
+      const channel = channels[event.type];
       if (channel.hasSubscribers) channel.publish(event);
       if (onEvent) {
         try {

@@ -1,6 +1,7 @@
 import { Pool } from 'undici';
 import * as v from 'valibot';
 import { classifyTransportError } from './classify-transport-error.js';
+import { type Exchange, exchange } from './dispatch-exchange.js';
 import type { EventEmitter } from './events.js';
 import type { TransportOutcome } from './transport-outcome.js';
 
@@ -54,6 +55,10 @@ const TEXT_KEPT = 4096;
  * Creates the JSON transport adapters share: an undici keep-alive pool per provider instance, a
  * timeout on every call, abort support, and validation of every response body, with failures
  * sorted into *not sent* and *maybe sent* instead of thrown.
+ *
+ * It talks to the pool through `dispatch` with a handler of its own rather than `request()`: no
+ * response stream, no AbortController per call, no async resource — a JSON body is a few hundred
+ * bytes, collected as it arrives.
  */
 export function createJsonTransport(options: JsonTransportOptions): JsonTransport {
   const base = new URL(options.baseUrl);
@@ -63,95 +68,76 @@ export function createJsonTransport(options: JsonTransportOptions): JsonTranspor
   // "not sent" (UND_ERR_CONNECT_TIMEOUT) before the whole-call timer makes it "maybe sent".
   const connectTimeout = Math.max(1, Math.min(10_000, Math.floor(options.timeoutMs / 2)));
   const pool = new Pool(base.origin, { connections: options.connections ?? 100, connect: { timeout: connectTimeout } });
+  const events = options.events;
 
   async function request<T>(call: JsonRequest<T>): Promise<TransportOutcome<T>> {
     call.signal?.throwIfAborted();
-    const timeoutMs = call.timeoutMs ?? options.timeoutMs;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onCallerAbort = () => controller.abort();
-    call.signal?.addEventListener('abort', onCallerAbort, { once: true });
-
     const query = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
     const path = `${basePath}${call.path}`;
-    const started = performance.now();
-    options.events?.emit({
-      type: 'request',
-      provider: options.providerId,
-      operation: call.operation,
-      method: call.method,
-      url: `${base.origin}${path}`,
-    });
-    const outcome = await send<T>(call, `${path}${query}`, controller.signal, () => ({
-      timedOut,
-      aborted: call.signal?.aborted === true,
-    }));
-    clearTimeout(timer);
-    call.signal?.removeEventListener('abort', onCallerAbort);
-    options.events?.emit({
-      type: 'response',
-      provider: options.providerId,
-      operation: call.operation,
-      outcome: outcome.kind,
-      ...(outcome.kind === 'not-sent' ? { code: outcome.code } : {}),
-      ...(outcome.kind === 'maybe-sent' ? { code: outcome.code } : {}),
-      ...('status' in outcome && outcome.status !== undefined ? { status: outcome.status } : {}),
-      durationMs: performance.now() - started,
-    });
-    return outcome;
-  }
-
-  async function send<T>(
-    call: JsonRequest<T>,
-    path: string,
-    signal: AbortSignal,
-    context: () => { timedOut: boolean; aborted: boolean },
-  ): Promise<TransportOutcome<T>> {
-    let status: number | undefined;
-    try {
-      const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-      const response = await pool.request({
-        method: call.method,
-        path,
-        headers: {
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...call.headers,
-        },
-        body,
-        signal,
-      });
-      status = response.statusCode;
-      const text = await readText(response.body, maxResponseBytes);
-      if (text === undefined) {
-        return invalid(status, '', `the response body exceeds ${maxResponseBytes} bytes`);
-      }
-      let parsed: unknown;
-      try {
-        parsed = text.trim() === '' ? undefined : JSON.parse(text);
-      } catch {
-        return invalid(status, text, `the response is not JSON (HTTP ${status})`);
-      }
-      const result = v.safeParse(call.schema, parsed);
-      if (!result.success) {
-        const where = result.issues[0]?.path?.map((item) => String(item.key)).join('.') || 'body';
-        return invalid(status, text, `the response does not have the expected shape (HTTP ${status}, at ${where})`);
-      }
-      return { kind: 'response', status, headers: flattenHeaders(response.headers), body: result.output, text };
-    } catch (error) {
-      const failure = classifyTransportError(error, context());
-      return status !== undefined && failure.kind === 'maybe-sent' ? { ...failure, status } : failure;
+    const observed = events?.observed === true;
+    const started = observed ? performance.now() : 0;
+    if (observed) {
+      events!.emit({ type: 'request', provider: options.providerId, operation: call.operation, method: call.method, url: `${base.origin}${path}` });
     }
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const exchanged = await exchange(
+      pool,
+      {
+        origin: base.origin,
+        method: call.method,
+        path: `${path}${query}`,
+        headers: body === undefined ? { accept: 'application/json', ...call.headers } : { accept: 'application/json', 'content-type': 'application/json', ...call.headers },
+        body,
+      },
+      call.timeoutMs ?? options.timeoutMs,
+      maxResponseBytes,
+      call.signal,
+    );
+    const outcome = toOutcome(exchanged, call.schema, maxResponseBytes);
+    if (observed) {
+      events!.emit({
+        type: 'response',
+        provider: options.providerId,
+        operation: call.operation,
+        outcome: outcome.kind,
+        ...(outcome.kind === 'not-sent' ? { code: outcome.code } : {}),
+        ...(outcome.kind === 'maybe-sent' ? { code: outcome.code } : {}),
+        ...('status' in outcome && outcome.status !== undefined ? { status: outcome.status } : {}),
+        durationMs: performance.now() - started,
+      });
+    }
+    return outcome;
   }
 
   return {
     request,
     close: () => pool.close(),
   };
+}
+
+/** Turns an exchange into the outcome adapters read: parsed and validated, or a classified failure. */
+function toOutcome<T>(exchanged: Exchange, schema: v.GenericSchema<unknown, T>, maxResponseBytes: number): TransportOutcome<T> {
+  if (!exchanged.ok) {
+    if (exchanged.tooLarge && exchanged.status !== undefined) {
+      return invalid(exchanged.status, '', `the response body exceeds ${maxResponseBytes} bytes`);
+    }
+    const failure = classifyTransportError(exchanged.error, exchanged);
+    return exchanged.status !== undefined && failure.kind === 'maybe-sent' ? { ...failure, status: exchanged.status } : failure;
+  }
+  const { status, text } = exchanged;
+  let parsed: unknown;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // A body of whitespace only is an empty body, not an invalid one.
+    if (text.trim() !== '') return invalid(status, text, `the response is not JSON (HTTP ${status})`);
+  }
+  const result = v.safeParse(schema, parsed);
+  if (!result.success) {
+    const where = result.issues[0]?.path?.map((item) => String(item.key)).join('.') || 'body';
+    return invalid(status, text, `the response does not have the expected shape (HTTP ${status}, at ${where})`);
+  }
+  return { kind: 'response', status, headers: flattenHeaders(exchanged.headers), body: result.output, text };
 }
 
 function invalid(status: number, text: string, message: string): TransportOutcome<never> {
@@ -165,20 +151,10 @@ function invalid(status: number, text: string, message: string): TransportOutcom
   };
 }
 
-async function readText(body: AsyncIterable<Buffer | Uint8Array>, limit: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > limit) return undefined;
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
-}
-
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
