@@ -1,6 +1,6 @@
 import { ReversalCallbackError, isValidReference } from '@reversal/core';
 import { REFERENCE_PLACEHOLDER } from './callback-url-template.js';
-import { type CallbackCorrelation, signCallbackToken, verifyCallbackToken } from './callback-token.js';
+import { type CallbackCorrelation, importCallbackKey, signCallbackToken, verifyCallbackToken } from './callback-token.js';
 
 /** How callback URLs carry the reference, and how it is read back. */
 export interface CallbackCorrelator {
@@ -30,6 +30,11 @@ export function createCallbackCorrelator(options: {
   readonly secret?: Uint8Array;
   readonly ttlSeconds: number;
 }): CallbackCorrelator {
+  let key: ReturnType<typeof importCallbackKey> | undefined;
+  const hmacKey = (secret: Uint8Array) => {
+    key ??= importCallbackKey(secret);
+    return key;
+  };
   const fill = (template: string, reference: string, params: Record<string, string>): string => {
     const url = new URL(template.replace(REFERENCE_PLACEHOLDER, reference));
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
@@ -67,7 +72,11 @@ export function createCallbackCorrelator(options: {
   const urlFor = async (kind: CallbackCorrelation['kind'], reference: string, originalTransactionId: string) => {
     const template = kind === 'result' ? options.resultUrl : options.queueTimeoutUrl;
     if (options.secret) {
-      const token = await signCallbackToken({ reference, originalTransactionId, kind }, options.secret, options.ttlSeconds);
+      const token = await signCallbackToken(
+        { reference, originalTransactionId, kind },
+        await hmacKey(options.secret),
+        options.ttlSeconds,
+      );
       return fill(template, reference, { [PARAM.token]: token });
     }
     return fill(template, reference, {
@@ -98,7 +107,7 @@ export function createCallbackCorrelator(options: {
       } catch (cause) {
         throw new ReversalCallbackError('ERR_CALLBACK', 'Callback rejected: its url is not a URL. Pass the full request URL (or path with query).', { cause });
       }
-      if (options.secret) return verifyCallbackToken(url.searchParams.get(PARAM.token), options.secret);
+      if (options.secret) return verifyCallbackToken(url.searchParams.get(PARAM.token), await hmacKey(options.secret));
       const reference =
         url.searchParams.get(PARAM.reference) ??
         patterns.map((pattern) => pattern?.exec(url.pathname)?.[1]).find((found) => found !== undefined);
