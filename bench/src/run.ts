@@ -27,6 +27,8 @@ const benchDirectory = dirname(dist);
 const root = dirname(benchDirectory);
 
 const { values } = parseArgs({
+  // `pnpm bench -- --quick` passes the `--` through.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
   options: {
     reversals: { type: 'string' },
     rounds: { type: 'string' },
