@@ -88,12 +88,14 @@ export function validateReversalRequest(input: unknown, options: ValidateRequest
 
   if (issues.length > 0) throw new ReversalValidationError(issues);
 
-  const request: ValidatedReversalRequest = {
+  // Assigned rather than conditional spreads: in Node 20 each is a slow runtime copy, and this
+  // runs on every reversal.
+  const request: { -readonly [K in keyof ValidatedReversalRequest]: ValidatedReversalRequest[K] } = {
     transactionId: transactionId as string,
     reference: (reference as string | undefined) ?? generateReference(),
-    ...(canonicalAmount === undefined ? {} : { amount: canonicalAmount }),
-    ...(reason === undefined ? {} : { reason: reason as string }),
   };
+  if (canonicalAmount !== undefined) request.amount = canonicalAmount;
+  if (reason !== undefined) request.reason = reason as string;
   const adapterIssues = options.check?.(request) ?? [];
   if (adapterIssues.length > 0) throw new ReversalValidationError(adapterIssues);
   return request;

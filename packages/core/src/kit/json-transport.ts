@@ -86,7 +86,7 @@ export function createJsonTransport(options: JsonTransportOptions): JsonTranspor
         origin: base.origin,
         method: call.method,
         path: `${path}${query}`,
-        headers: body === undefined ? { accept: 'application/json', ...call.headers } : { accept: 'application/json', 'content-type': 'application/json', ...call.headers },
+        headers: requestHeaders(body !== undefined, call.headers),
         body,
       },
       call.timeoutMs ?? options.timeoutMs,
@@ -138,6 +138,14 @@ function toOutcome<T>(exchanged: Exchange, schema: v.GenericSchema<unknown, T>, 
     return invalid(status, text, `the response does not have the expected shape (HTTP ${status}, at ${where})`);
   }
   return { kind: 'response', status, headers: flattenHeaders(exchanged.headers), body: result.output, text };
+}
+
+function requestHeaders(hasBody: boolean, extra: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  // Assigned rather than `{ accept, ...extra }`: in Node 20 a spread in a literal is a slow
+  // runtime copy, and this runs on every request.
+  const headers: Record<string, string> = hasBody ? { accept: 'application/json', 'content-type': 'application/json' } : { accept: 'application/json' };
+  if (extra) for (const name of Object.keys(extra)) headers[name] = extra[name]!;
+  return headers;
 }
 
 function invalid(status: number, text: string, message: string): TransportOutcome<never> {
