@@ -43,8 +43,11 @@ export function parseAmount(input: unknown, options: { readonly allowZero?: bool
       reason: 'must be a positive amount in major units with at most two decimals, such as 200 or "200.50"',
     };
   }
-  const integer = match[1]!.replace(/^0+(?=\d)/, '');
-  const fraction = (match[2] ?? '').padEnd(2, '0');
+  const digits = match[1]!;
+  // Leading zeros are rare: the replace only runs when there is one to drop.
+  const integer = digits.length > 1 && digits.startsWith('0') ? digits.replace(/^0+(?=\d)/, '') : digits;
+  const decimals = match[2];
+  const fraction = decimals === undefined ? '00' : decimals.length === 2 ? decimals : `${decimals}0`;
   if (!options.allowZero && integer === '0' && fraction === '00') return { ok: false, reason: 'must be greater than zero' };
   return { ok: true, value: `${integer}.${fraction}` };
 }

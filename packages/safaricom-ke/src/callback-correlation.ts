@@ -101,6 +101,8 @@ export function createCallbackCorrelator(options: {
       return { ResultURL, QueueTimeOutURL };
     },
     async read(input) {
+      const fromQuery = options.secret ? undefined : readPlainQuery(input);
+      if (fromQuery) return fromQuery;
       let url: URL;
       try {
         url = new URL(String(input), base);
@@ -117,12 +119,46 @@ export function createCallbackCorrelator(options: {
           'Callback rejected: its URL carries no reference. Pass the full URL the callback arrived at (query string included); callback URLs built by this provider always carry one.',
         );
       }
-      const originalTransactionId = url.searchParams.get(PARAM.transaction) ?? undefined;
-      return {
-        reference,
-        kind: url.searchParams.get(PARAM.kind) === 'queue-timeout' ? 'queue-timeout' : 'result',
-        ...(originalTransactionId ? { originalTransactionId } : {}),
-      };
+      return correlation(reference, url.searchParams.get(PARAM.kind), url.searchParams.get(PARAM.transaction));
     },
   };
+}
+
+function correlation(reference: string, kind: string | null, originalTransactionId: string | null): CallbackCorrelation {
+  const found: { -readonly [K in keyof CallbackCorrelation]: CallbackCorrelation[K] } = {
+    reference,
+    kind: kind === 'queue-timeout' ? 'queue-timeout' : 'result',
+  };
+  if (originalTransactionId) found.originalTransactionId = originalTransactionId;
+  return found;
+}
+
+// A path with a query of letters, digits and `=&._~-` only, as frameworks hand over the URLs this
+// provider builds: nothing in it is escaped, normalised or dropped by the URL parser, so its
+// parameters read the same split by hand as through `new URL(...).searchParams`.
+const PLAIN_PATH_AND_QUERY = /^\/(?![\\/])[A-Za-z0-9/._~-]*\?([A-Za-z0-9=&._~-]*)$/;
+
+/**
+ * The correlation of a plain callback URL whose query carries the reference, read without
+ * parsing a URL; `undefined` when the URL is not that simple (the caller then parses it).
+ */
+function readPlainQuery(input: string | URL): CallbackCorrelation | undefined {
+  if (typeof input !== 'string') return undefined;
+  const query = PLAIN_PATH_AND_QUERY.exec(input)?.[1];
+  if (query === undefined) return undefined;
+  let reference: string | undefined;
+  let kind: string | undefined;
+  let originalTransactionId: string | undefined;
+  // URLSearchParams.get gives the first occurrence of a name; `name` alone means an empty value.
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const equals = pair.indexOf('=');
+    const name = equals === -1 ? pair : pair.slice(0, equals);
+    const value = equals === -1 ? '' : pair.slice(equals + 1);
+    if (name === PARAM.reference) reference ??= value;
+    else if (name === PARAM.kind) kind ??= value;
+    else if (name === PARAM.transaction) originalTransactionId ??= value;
+  }
+  if (reference === undefined || !isValidReference(reference)) return undefined;
+  return correlation(reference, kind ?? null, originalTransactionId ?? null);
 }

@@ -1,5 +1,6 @@
 // Kenya keeps East Africa Time all year: UTC+3, no daylight saving.
 const EAT_OFFSET_HOURS = 3;
+const DIGITS_14 = /^\d{14}$/;
 
 /**
  * Reads Daraja's `TransCompletedTime` (`YYYYMMDDhhmmss`, a number or a string, in Kenyan time)
@@ -9,9 +10,15 @@ const EAT_OFFSET_HOURS = 3;
 export function parseDarajaTime(value: unknown): Date | undefined {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text !== 'string') return undefined;
-  const match = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text.trim());
-  if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const trimmed = text.trim();
+  if (!DIGITS_14.test(trimmed)) return undefined;
+  // Read digit by digit: this runs on every successful callback.
+  const year = Number(trimmed.slice(0, 4));
+  const month = Number(trimmed.slice(4, 6));
+  const day = Number(trimmed.slice(6, 8));
+  const hour = Number(trimmed.slice(8, 10));
+  const minute = Number(trimmed.slice(10, 12));
+  const second = Number(trimmed.slice(12, 14));
   const date = new Date(Date.UTC(year, month - 1, day, hour - EAT_OFFSET_HOURS, minute, second));
   // Date.UTC rolls 31 February over into March: compare back to reject impossible dates.
   const local = new Date(date.getTime() + EAT_OFFSET_HOURS * 3_600_000);

@@ -15,6 +15,8 @@ export interface AccountBalance {
   readonly amounts: readonly string[];
 }
 
+const CURRENCY = /^[A-Z]{3}$/;
+
 const signedAmount = (text: string): string | undefined => {
   const negative = text.startsWith('-');
   const parsed = parseAmount(negative ? text.slice(1) : text, { allowZero: true });
@@ -29,12 +31,19 @@ const signedAmount = (text: string): string | undefined => {
 export function parseDebitAccountBalance(value: unknown): AccountBalance[] | undefined {
   if (typeof value !== 'string' || value.length > 4096) return undefined;
   const accounts: AccountBalance[] = [];
+  // Plain loops: this runs on every successful callback.
   for (const entry of value.split('&')) {
-    const [account, currency, ...rest] = entry.split('|').map((part) => part.trim());
-    if (!account || !currency || !/^[A-Z]{3}$/.test(currency)) continue;
-    const amounts = rest.map(signedAmount);
-    if (amounts.some((amount) => amount === undefined)) continue;
-    accounts.push({ account, currency, amounts: amounts as string[] });
+    const parts = entry.split('|');
+    const account = parts[0]!.trim();
+    const currency = parts[1]?.trim();
+    if (!account || !currency || !CURRENCY.test(currency)) continue;
+    const amounts: string[] = [];
+    for (let index = 2; index < parts.length; index++) {
+      const amount = signedAmount(parts[index]!.trim());
+      if (amount === undefined) break;
+      amounts.push(amount);
+    }
+    if (amounts.length === parts.length - 2) accounts.push({ account, currency, amounts });
   }
   return accounts.length > 0 ? accounts : undefined;
 }
