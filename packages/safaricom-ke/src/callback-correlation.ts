@@ -101,18 +101,15 @@ export function createCallbackCorrelator(options: {
       return { ResultURL, QueueTimeOutURL };
     },
     async read(input) {
-      const simple = readSimpleQuery(input);
-      if (options.secret && simple?.token) return verifyCallbackToken(simple.token, await hmacKey(options.secret), options.secret);
-      if (!options.secret && simple?.reference !== undefined && isValidReference(simple.reference)) {
-        return correlation(simple.reference, simple.kind ?? null, simple.originalTransactionId ?? null);
-      }
+      const fromQuery = options.secret ? undefined : readPlainQuery(input);
+      if (fromQuery) return fromQuery;
       let url: URL;
       try {
         url = new URL(String(input), base);
       } catch (cause) {
         throw new ReversalCallbackError('ERR_CALLBACK', 'Callback rejected: its url is not a URL. Pass the full request URL (or path with query).', { cause });
       }
-      if (options.secret) return verifyCallbackToken(url.searchParams.get(PARAM.token), await hmacKey(options.secret), options.secret);
+      if (options.secret) return verifyCallbackToken(url.searchParams.get(PARAM.token), await hmacKey(options.secret));
       const reference =
         url.searchParams.get(PARAM.reference) ??
         patterns.map((pattern) => pattern?.exec(url.pathname)?.[1]).find((found) => found !== undefined);
@@ -142,22 +139,26 @@ function correlation(reference: string, kind: string | null, originalTransaction
 const PLAIN_PATH_AND_QUERY = /^\/(?![\\/])[A-Za-z0-9/._~-]*\?([A-Za-z0-9=&._~-]*)$/;
 
 /**
- * The first value of each parameter this provider reads from a simple callback URL, without
+ * The correlation of a plain callback URL whose query carries the reference, read without
  * parsing a URL; `undefined` when the URL is not that simple (the caller then parses it).
  */
-function readSimpleQuery(input: string | URL): Partial<Record<'reference' | 'originalTransactionId' | 'kind' | 'token', string>> | undefined {
+function readPlainQuery(input: string | URL): CallbackCorrelation | undefined {
   if (typeof input !== 'string') return undefined;
   const query = PLAIN_PATH_AND_QUERY.exec(input)?.[1];
   if (query === undefined) return undefined;
-  const found: Partial<Record<'reference' | 'originalTransactionId' | 'kind' | 'token', string>> = {};
+  let reference: string | undefined;
+  let kind: string | undefined;
+  let originalTransactionId: string | undefined;
   // URLSearchParams.get gives the first occurrence of a name; `name` alone means an empty value.
   for (const pair of query.split('&')) {
     if (pair === '') continue;
     const equals = pair.indexOf('=');
     const name = equals === -1 ? pair : pair.slice(0, equals);
-    if (name === PARAM.reference || name === PARAM.kind || name === PARAM.transaction || name === PARAM.token) {
-      found[name] ??= equals === -1 ? '' : pair.slice(equals + 1);
-    }
+    const value = equals === -1 ? '' : pair.slice(equals + 1);
+    if (name === PARAM.reference) reference ??= value;
+    else if (name === PARAM.kind) kind ??= value;
+    else if (name === PARAM.transaction) originalTransactionId ??= value;
   }
-  return found;
+  if (reference === undefined || !isValidReference(reference)) return undefined;
+  return correlation(reference, kind ?? null, originalTransactionId ?? null);
 }
