@@ -48,6 +48,8 @@ export interface StatusQuery {
   readonly originalTransactionId: string;
   /** The provider's conversation id, when the provider returned one. */
   readonly conversationId?: string;
+  /** The id the provider knows the reversal request by (see `ReversalResult.providerRequestId`). */
+  readonly providerRequestId?: string;
   /** The provider's receipt of the reversal, when known. */
   readonly reversalTransactionId?: string;
 }

@@ -39,6 +39,12 @@ export interface ReversalResultBase<TMetadata extends ProviderMetadata = Provide
   readonly reversalTransactionId?: string;
   /** The provider's id for the conversation (Daraja `ConversationID`, Vodacom `output_ConversationID`). */
   readonly conversationId?: string;
+  /**
+   * The id the provider knows this one request (attempt) by, whoever made it: Daraja's
+   * `OriginatorConversationID`, Vodacom's `input_ThirdPartyReference`, a MoMo `X-Reference-Id`.
+   * Status checks and ledgers use it to ask about this very request.
+   */
+  readonly providerRequestId?: string;
   /** The amount reversed (or asked to be reversed), exact, with its currency. */
   readonly amount?: Money;
   /** When the provider completed the reversal. */
