@@ -2,17 +2,18 @@ import * as v from 'valibot';
 import { expectTypeOf } from 'vitest';
 import { createMockProvider } from '../testing/create-mock-provider.js';
 import { type ProviderConfig, createProviderRegistry } from './create-provider-registry.js';
-import { defineProvider, type ProviderInput } from './provider-definition.js';
+import type { ProviderInput } from './provider-definition.js';
+import { defineTestProvider } from './test-support/define-test-provider.js';
 
 // Checked by `pnpm typecheck`: a registry's config is typed by its definitions.
-const alpha = defineProvider({
+const alpha = defineTestProvider({
   id: 'alpha',
   displayName: 'Alpha',
   optionsSchema: v.object({ apiKey: v.string(), timeoutMs: v.optional(v.number(), 1000) }),
   environment: { apiKey: { name: 'ALPHA_API_KEY', description: 'key' } },
   create: (options) => createMockProvider({ id: 'alpha', respond: { status: 'succeeded', metadata: { timeoutMs: options.timeoutMs } } }),
 });
-const beta = defineProvider({
+const beta = defineTestProvider({
   id: 'beta',
   displayName: 'Beta',
   optionsSchema: v.object({ baseUrl: v.string() }),

@@ -44,7 +44,7 @@ describe('conformance: mock, callback', () => {
 /** A provider that breaks the contract in many ways, to prove that the suite notices. */
 const brokenProvider = (): ReversalProvider => ({
   id: 'broken',
-  capabilities: { partialReversal: false, resultDelivery: 'callback', currencies: ['kes'], statusCheck: true },
+  capabilities: { partialReversal: false, resultDelivery: 'callback', currencies: ['kes'], statusCheck: true, statusDelivery: 'sync' },
   async reverse(input) {
     const given = input as { transactionId?: string; reference?: string };
     // Resolves for anything, echoes bad references, loses the original transaction id and uses a float amount.

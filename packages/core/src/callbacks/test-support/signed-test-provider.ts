@@ -30,7 +30,7 @@ export function createSignedTestProvider(secret: string, id = 'signed-test'): Si
   const sign = (reference: string) => createHmac('sha256', secret).update(reference).digest('hex');
   return {
     id,
-    capabilities: { partialReversal: false, resultDelivery: 'callback', currencies: ['KES'], statusCheck: false },
+    capabilities: { partialReversal: false, resultDelivery: 'callback', currencies: ['KES'], statusCheck: false, statusDelivery: 'callback' },
     async reverse(request) {
       return {
         status: 'pending',
