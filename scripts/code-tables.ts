@@ -7,8 +7,7 @@
  * region is generated, the prose around it is written by hand.
  */
 import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
-import { DARAJA_ERROR_CODES, UNKNOWN_ERROR_CODE } from '../packages/safaricom-ke/src/error-codes.js';
-import { DARAJA_RESULT_CODES, UNKNOWN_RESULT_CODE } from '../packages/safaricom-ke/src/result-codes.js';
+import { CODE_TABLES as SAFARICOM_KE_CODE_TABLES } from '../packages/safaricom-ke/src/code-tables.js';
 import { INS_CODE_TABLE, UNCERTAIN_RESPONSE } from '../packages/vodacom-mz/src/ins-code-table.js';
 
 /** The markers of the generated region. */
@@ -43,25 +42,8 @@ export interface CodeTableDocument {
 export const CODE_TABLE_DOCUMENTS: readonly CodeTableDocument[] = [
   {
     readme: 'packages/safaricom-ke/README.md',
-    source: 'src/result-codes.ts and src/error-codes.ts',
-    tables: [
-      {
-        name: 'DARAJA_RESULT_CODES',
-        intro: "Result callback `ResultCode`s: the outcome Daraja POSTs to your result URL.",
-        table: DARAJA_RESULT_CODES,
-        describedAs: 'Meaning',
-        fallback: { label: 'any other', mapping: UNKNOWN_RESULT_CODE },
-        reasons: true,
-      },
-      {
-        name: 'DARAJA_ERROR_CODES',
-        intro: 'Synchronous `errorCode`s: answered by `reverse()` instead of an acknowledgement; no callback follows.',
-        table: DARAJA_ERROR_CODES,
-        describedAs: 'Meaning',
-        fallback: { label: 'any other', mapping: UNKNOWN_ERROR_CODE },
-        reasons: true,
-      },
-    ],
+    source: 'src/code-tables.ts',
+    tables: SAFARICOM_KE_CODE_TABLES,
   },
   {
     readme: 'packages/vodacom-mz/README.md',
