@@ -128,8 +128,8 @@ describe('a redelivery while the first delivery is still inside onResult', () =>
     expect(await duplicate.json()).toMatchObject({ error: 'delivery-in-progress' });
     expect(failures.map((failure) => failure.reason)).toEqual(['delivery-in-progress']);
     expect(calls).toBe(1);
-    await expect(callbacks.deliver(await provider.parseCallback({ body: success, url: provider.callbackUrl('http://localhost/', success.reference) })))
-      .rejects.toSatisfy(ReversalDeliveryInProgressError.isInstance);
+    const sameOutcome = await provider.parseCallback?.({ body: success, url: provider.callbackUrl('http://localhost/', success.reference) });
+    await expect(callbacks.deliver(sameOutcome as ReversalResult)).rejects.toSatisfy(ReversalDeliveryInProgressError.isInstance);
 
     first.open();
     expect((await firstAnswer).status).toBe(500);
