@@ -17,7 +17,7 @@ export function sameAttempt(a: ReversalResult, b: ReversalResult): boolean {
 
 /**
  * Adds `result` to the latest results of a reference's attempts (oldest attempt first), for a
- * {@link ResultStore}. Returns the new list, or `undefined` when the result changes nothing: within
+ * `ResultStore`. Returns the new list, or `undefined` when the result changes nothing: within
  * one attempt a `succeeded` is never replaced, and a final result is not replaced by a non-final one.
  *
  * @example
