@@ -1,5 +1,5 @@
 import { SAFARICOM_KE_ENVIRONMENT } from '@reversal/safaricom-ke';
-import { createDarajaSimulator, createVodacomMzSimulator, type DarajaScenario } from '@reversal/sandbox';
+import { startDarajaSimulator, startVodacomMzSimulator, type DarajaScenario } from '@reversal/sandbox';
 import { mzScenario, type SeedTransaction } from './sandbox-scenarios.js';
 
 /** What `reversal sandbox` starts, after its options were checked. */
@@ -43,10 +43,10 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
   };
   try {
     if (settings.kenya) {
-      const daraja = createDarajaSimulator(
+      const daraja = await startDarajaSimulator(
         settings.callbackDelayMs !== undefined ? { callbackDelayMs: settings.callbackDelayMs } : {},
       );
-      const url = await daraja.start();
+      const url = daraja.baseUrl;
       closers.push(() => daraja.close());
       for (const seed of settings.kenyaTransactions) {
         daraja.addTransaction({ ...seed, scenario: seed.scenario as DarajaScenario });
@@ -66,14 +66,13 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
       };
     }
     if (settings.mozambique) {
-      const simulator = await createVodacomMzSimulator(
+      const simulator = await startVodacomMzSimulator(
         settings.mozambiquePorts ? { ports: settings.mozambiquePorts } : {},
       );
       closers.push(() => simulator.close());
       for (const seed of settings.mozambiqueTransactions) {
-        simulator.addTransaction({ transactionId: seed.transactionId, amount: seed.amount });
         const scenario = mzScenario(seed.scenario);
-        if (scenario) simulator.addScenario({ ...scenario, transactionId: seed.transactionId, times: Number.POSITIVE_INFINITY });
+        simulator.addTransaction({ transactionId: seed.transactionId, amount: seed.amount, ...(scenario ? { scenario } : {}) });
       }
       const { baseUrl, ports } = simulator;
       providers['vodacom-mz'] = {
