@@ -308,6 +308,40 @@ describe('reversal outcomes', () => {
     expect((await reverse(body(daraja.addTransaction({ amount: 200 }).transactionId))).status).toBe(200);
   });
 
+  it('reports each failed delivery once: a closed port (error) and a receiver answering 500 (status)', async () => {
+    const reported: unknown[] = [];
+    await start({ onDeliveryFailure: (delivery) => reported.push(delivery) });
+    const failing = await startCallbackRecorder({ status: 500 });
+    try {
+      const refused = body(daraja.addTransaction({ amount: 200 }).transactionId, { ResultURL: 'http://127.0.0.1:1/result' });
+      const answered500 = body(daraja.addTransaction({ amount: 200 }).transactionId, { ResultURL: `${failing.url}/result` });
+      const delivered = body(daraja.addTransaction({ amount: 200 }).transactionId);
+      for (const payload of [refused, answered500, delivered]) await reverse(payload);
+      await expect.poll(() => daraja.deliveries().length, { timeout: 10_000 }).toBe(3);
+      expect(daraja.failedDeliveries()).toHaveLength(2);
+      expect(daraja.failedDeliveries()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'result', url: refused.ResultURL, error: expect.any(String) }),
+          expect.objectContaining({ kind: 'result', url: answered500.ResultURL, status: 500 }),
+        ]),
+      );
+      expect(reported).toEqual(daraja.failedDeliveries());
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('ignores an onDeliveryFailure listener that throws', async () => {
+    await start({
+      onDeliveryFailure: () => {
+        throw new Error('listener bug');
+      },
+    });
+    await reverse(body(daraja.addTransaction({ amount: 200 }).transactionId, { ResultURL: 'http://127.0.0.1:1/result' }));
+    await expect.poll(() => daraja.failedDeliveries().length, { timeout: 10_000 }).toBe(1);
+    expect((await reverse(body(daraja.addTransaction({ amount: 200 }).transactionId))).status).toBe(200);
+  });
+
   it('answers an unknown path with 404.001.01', async () => {
     await start();
     const response = await fetch(`${daraja.baseUrl}/mpesa/reversal/v2/request`, { method: 'POST' });

@@ -176,4 +176,21 @@ describe('the Vodacom Mozambique simulator', () => {
     expect(last).toMatchObject({ operation: 'reversal', method: 'PUT', body });
     expect(last?.headers.origin).toBe('*');
   });
+
+  it('returns a frozen snapshot from addTransaction, the same as transaction(id)', () => {
+    const added = simulator.addTransaction({ amount: 12 });
+    expect(added).toEqual({ transactionId: added.transactionId, amount: '12.00', reversed: '0.00', remaining: '12.00' });
+    expect(Object.isFrozen(added)).toBe(true);
+    expect(simulator.transaction(added.transactionId)).toEqual(added);
+    expect(simulator.transaction('NOSUCHPAYMENT')).toBeUndefined();
+  });
+
+  it('answers every reversal of a payment with the scenario given to addTransaction', async () => {
+    const { transactionId } = simulator.addTransaction({ amount: '50.00', scenario: { responseCode: 'INS-2006' } });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const { status, body } = await reverse(reversalBody(transactionId));
+      expect({ status, code: body.output_ResponseCode }).toEqual({ status: 422, code: 'INS-2006' });
+    }
+    expect(simulator.transaction(transactionId)?.reversed).toBe('0.00');
+  });
 });
