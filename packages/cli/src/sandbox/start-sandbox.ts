@@ -1,5 +1,5 @@
 import { SAFARICOM_KE_ENVIRONMENT } from '@reversal/safaricom-ke';
-import { startDarajaSimulator, startVodacomMzSimulator, type DarajaScenario } from '@reversal/sandbox';
+import { type CallbackDelivery, type DarajaScenario, startDarajaSimulator, startVodacomMzSimulator } from '@reversal/sandbox';
 import { mzScenario, type SeedTransaction } from './sandbox-scenarios.js';
 
 /** What `reversal sandbox` starts, after its options were checked. */
@@ -14,6 +14,8 @@ export interface SandboxSettings {
   readonly resultUrl?: string;
   readonly kenyaTransactions: readonly SeedTransaction[];
   readonly mozambiqueTransactions: readonly SeedTransaction[];
+  /** Called for each callback the Daraja simulator could not deliver (no answer, or not 2xx). */
+  readonly onDeliveryFailure?: (delivery: CallbackDelivery) => void;
 }
 
 /** One running simulator as `reversal sandbox` describes it (also its `--json` output). */
@@ -43,9 +45,10 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
   };
   try {
     if (settings.kenya) {
-      const daraja = await startDarajaSimulator(
-        settings.callbackDelayMs !== undefined ? { callbackDelayMs: settings.callbackDelayMs } : {},
-      );
+      const daraja = await startDarajaSimulator({
+        ...(settings.callbackDelayMs !== undefined ? { callbackDelayMs: settings.callbackDelayMs } : {}),
+        ...(settings.onDeliveryFailure ? { onDeliveryFailure: settings.onDeliveryFailure } : {}),
+      });
       const url = daraja.baseUrl;
       closers.push(() => daraja.close());
       for (const seed of settings.kenyaTransactions) {

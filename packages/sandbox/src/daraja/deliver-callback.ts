@@ -10,7 +10,7 @@ export type DarajaCallbackDelivery = CallbackDelivery<DarajaCallbackKind>;
 
 /**
  * POSTs a callback body as JSON and reports how it went. Never rejects: a receiver that is down
- * or slow must not crash the simulator (real Daraja just gives up). `signal` aborts it (on close).
+ * or slow must not crash the simulator, which does not retry. `signal` aborts it (on close).
  */
 export function deliverCallback(
   url: string,
