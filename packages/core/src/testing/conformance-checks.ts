@@ -43,7 +43,7 @@ export type WithProvider = (body: (provider: ReversalProvider) => Promise<void>)
  *
  * describe('my provider keeps the contract', () => {
  *   for (const check of conformanceChecks({
- *     createProvider: () => createMyProvider({ baseUrl: simulator.url }),
+ *     createProvider: () => createMyProvider({ baseUrl: simulator.baseUrl }),
  *     request: () => ({ transactionId: simulator.createPayment('200.00'), amount: '200.00' }),
  *   })) {
  *     it(check.name, check.run);
