@@ -15,7 +15,6 @@ export { REVERSAL_CHANNELS } from './kit/events.js';
 export type { Money, ParsedAmount } from './money.js';
 export { fromMinorUnits, parseAmount, toMinorUnits, toMoney } from './money.js';
 export { GENERATED_REFERENCE_LENGTH, generateReference, isValidReference } from './reference.js';
-export { createProvider } from './registry/create-provider.js';
 export type { ProviderConfig, ProviderRegistry } from './registry/create-provider-registry.js';
 export { createProviderRegistry, PROVIDER_ENVIRONMENT_VARIABLE } from './registry/create-provider-registry.js';
 export type {
@@ -25,7 +24,6 @@ export type {
   ProviderDefinition,
   ProviderInput,
 } from './registry/provider-definition.js';
-export { defineProvider } from './registry/provider-definition.js';
 export type { Environment } from './registry/read-environment.js';
 export type { ResultErrorCode } from './result-error-code.js';
 export { isResultErrorCode, RESULT_ERROR_CODES } from './result-error-code.js';
@@ -37,7 +35,8 @@ export type {
   ReversalProvider,
   StatusQuery,
 } from './reversal-provider.js';
-export type { ReversalRequest, ValidatedReversalRequest } from './reversal-request.js';
+export type { RequestRules } from './request-rules.js';
+export type { ReversalRequest } from './reversal-request.js';
 export type {
   FailedReversalResult,
   PendingReversalResult,
@@ -50,10 +49,8 @@ export type {
   UnknownReversalResult,
 } from './reversal-result.js';
 export { isFinalResult } from './reversal-result.js';
-export type { ValidateRequestOptions } from './validate-request.js';
-export { validateReversalRequest } from './validate-request.js';
 // Receiving results (callback handler, result store) exports go below this line.
-export type { CallbackDeduplicator, MemoryDeduplicatorOptions } from './callbacks/callback-deduplicator.js';
+export type { CallbackDeduplicator, ClaimOutcome, MemoryDeduplicatorOptions } from './callbacks/callback-deduplicator.js';
 export { createMemoryDeduplicator } from './callbacks/callback-deduplicator.js';
 export type { CallbackFailure, CallbackFailureReason } from './callbacks/callback-failure.js';
 export type {
@@ -64,8 +61,10 @@ export type {
 } from './callbacks/callback-handler.js';
 export type { CallbackHandlerOptions, CallbackHandlerSettings } from './callbacks/callback-handler-options.js';
 export { createCallbackHandler } from './callbacks/create-callback-handler.js';
+export { ReversalDeliveryInProgressError } from './callbacks/delivery-in-progress-error.js';
 export type { MemoryResultStoreOptions } from './callbacks/memory-result-store.js';
 export { createMemoryResultStore } from './callbacks/memory-result-store.js';
+export { currentResult, recordAttemptResult, sameAttempt } from './callbacks/result-attempts.js';
 export type { ResultStore, Unsubscribe } from './callbacks/result-store.js';
 export { reviveResult } from './callbacks/revive-result.js';
 export type { WaitForResultOptions } from './callbacks/wait-for-result.js';

@@ -38,6 +38,9 @@ export function parseAmount(input: unknown, options: { readonly allowZero?: bool
   }
   const match = AMOUNT_PATTERN.exec(text);
   if (!match) {
+    if (/^\d{1,13},\d{1,2}$/.test(text)) {
+      return { ok: false, reason: `uses a comma: the decimal separator is a point ("${text.replace(',', '.')}")` };
+    }
     return {
       ok: false,
       reason: 'must be a positive amount in major units with at most two decimals, such as 200 or "200.50"',

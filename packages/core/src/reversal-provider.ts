@@ -14,6 +14,12 @@ export interface ProviderCapabilities {
   readonly currencies: readonly string[];
   /** True when the provider implements `checkStatus`. */
   readonly statusCheck: boolean;
+  /**
+   * How a status query's answer arrives: `sync` – `checkStatus()` resolves with it; `callback` –
+   * `checkStatus()` resolves with the reversal's status unchanged and the answer arrives later at
+   * your callback endpoint, as a result for the reversal's reference.
+   */
+  readonly statusDelivery: 'sync' | 'callback';
 }
 
 /** Per-call options of {@link ReversalProvider.reverse} and {@link ReversalProvider.checkStatus}. */

@@ -47,7 +47,7 @@ function nextStep(result: ReversalResult): string {
 
 const provider: ReversalProvider = {
   id: 'safaricom-ke',
-  capabilities: { partialReversal: false, resultDelivery: 'callback', currencies: ['KES'], statusCheck: true },
+  capabilities: { partialReversal: false, resultDelivery: 'callback', currencies: ['KES'], statusCheck: true, statusDelivery: 'sync' },
   reverse: async () => examples.pending,
 };
 

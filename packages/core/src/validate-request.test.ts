@@ -103,20 +103,41 @@ describe('validateReversalRequest: every field error is named', () => {
     expect(JSON.stringify({ message: error?.message, issues: error?.issues })).not.toMatch(/SECRET/);
   });
 
-  it("runs the adapter's own check after the common ones, on the validated request", () => {
-    const seen: unknown[] = [];
+  it("applies the provider's rules: receipt format, whole units, reason length", () => {
     const options: ValidateRequestOptions = {
-      capabilities: { partialReversal: true },
-      check: (request) => {
-        seen.push(request);
-        return request.amount === '500.00' ? [{ field: 'amount', message: 'must be at most 499.99 for this account' }] : [];
+      capabilities: { partialReversal: false },
+      rules: {
+        transactionId: { pattern: /^[A-Z0-9]{10}$/, description: '10 upper-case letters and digits' },
+        amountDecimals: 0,
+        reason: { minLength: 2, maxLength: 100 },
       },
     };
-    expect(issueFields({ transactionId: 'A1', amount: 500 }, options)).toEqual(['amount']);
-    expect(seen).toEqual([expect.objectContaining({ transactionId: 'A1', amount: '500.00' })]);
-    expect(issueFields({ transactionId: '', amount: 500 }, options)).toEqual(['transactionId']);
-    expect(seen).toHaveLength(1);
-    expect(validateReversalRequest({ transactionId: 'A1', amount: 5 }, options).amount).toBe('5.00');
+    expect(issueFields({ transactionId: 'pdu91hivit', amount: 200 }, options)).toEqual(['transactionId']);
+    expect(issueFields({ transactionId: 'PDU91HIVIT', amount: '200.50' }, options)).toEqual(['amount']);
+    expect(issueFields({ transactionId: 'PDU91HIVIT', amount: 200, reason: 'x' }, options)).toEqual(['reason']);
+    expect(validateReversalRequest({ transactionId: 'PDU91HIVIT', amount: '200.00' }, options).amount).toBe('200.00');
+  });
+
+  it('says a receipt has spaces around it rather than that it is missing', () => {
+    const error = (() => {
+      try {
+        validateReversalRequest({ transactionId: ' PDU91HIVIT ', amount: 1 }, { capabilities: { partialReversal: true } });
+      } catch (caught) {
+        return caught as ReversalValidationError;
+      }
+    })();
+    expect(error?.issues).toEqual([{ field: 'transactionId', message: expect.stringMatching(/spaces around it/) }]);
+  });
+
+  it('refuses an amount key that is present but undefined (it must not become a full reversal)', () => {
+    expect(issueFields({ transactionId: 'A1', amount: undefined }, { capabilities: { partialReversal: true } })).toEqual(['amount']);
+    expect(validateReversalRequest({ transactionId: 'A1' }, { capabilities: { partialReversal: true } }).amount).toBeUndefined();
+  });
+
+  it('says the decimal separator is a point', () => {
+    expect(() => validateReversalRequest({ transactionId: 'A1', amount: '10,50' }, { capabilities: { partialReversal: true } })).toThrow(
+      /decimal separator is a point \("10\.50"\)/,
+    );
   });
 });
 

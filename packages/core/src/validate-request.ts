@@ -2,24 +2,20 @@ import { ReversalValidationError } from './errors/reversal-validation-error.js';
 import type { ValidationIssue } from './errors/reversal-error.js';
 import { parseAmount } from './money.js';
 import { generateReference, isValidReference } from './reference.js';
+import { DEFAULT_REQUEST_RULES, type RequestRules } from './request-rules.js';
 import type { ProviderCapabilities } from './reversal-provider.js';
 import type { ValidatedReversalRequest } from './reversal-request.js';
 
 const KNOWN_FIELDS = new Set(['transactionId', 'amount', 'reference', 'reason']);
-const TRANSACTION_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 // Control characters would corrupt provider records and logs.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-const MAX_REASON_LENGTH = 100;
 
 /** How {@link validateReversalRequest} checks a request. */
 export interface ValidateRequestOptions {
   /** The provider's capabilities: without partial reversals, `amount` is required. */
   readonly capabilities: Pick<ProviderCapabilities, 'partialReversal'>;
-  /**
-   * The adapter's own checks, run once the request passed the common ones. Return every issue
-   * found (an empty array when there is none).
-   */
-  readonly check?: (request: ValidatedReversalRequest) => readonly ValidationIssue[];
+  /** The provider's request rules; {@link DEFAULT_REQUEST_RULES} when left out. */
+  readonly rules?: RequestRules;
 }
 
 /**
@@ -49,16 +45,32 @@ export function validateReversalRequest(input: unknown, options: ValidateRequest
     }
   }
 
+  const rules = options.rules ?? DEFAULT_REQUEST_RULES;
   const { transactionId, amount, reference, reason } = fields;
-  if (typeof transactionId !== 'string' || !TRANSACTION_ID_PATTERN.test(transactionId)) {
+  if (typeof transactionId !== 'string' || transactionId === '') {
     issues.push({
       field: 'transactionId',
-      message: 'is required: the receipt of the payment to reverse, 1–64 letters, digits, ".", "_" or "-"',
+      message: `is required: the receipt of the payment to reverse, ${rules.transactionId.description}`,
+    });
+  } else if (!rules.transactionId.pattern.test(transactionId)) {
+    // A receipt copied with a space around it is the usual mistake: say so rather than "invalid".
+    const spaced = transactionId.trim() !== transactionId && rules.transactionId.pattern.test(transactionId.trim());
+    issues.push({
+      field: 'transactionId',
+      message: spaced
+        ? 'has spaces around it: remove them (a receipt copied from a message often carries one)'
+        : `must be the receipt of the payment to reverse: ${rules.transactionId.description}`,
     });
   }
 
   let canonicalAmount: string | undefined;
-  if (amount === undefined) {
+  if ('amount' in fields && amount === undefined) {
+    // `amount: order.refundAmount` with an undefined field must not become a full reversal.
+    issues.push({
+      field: 'amount',
+      message: 'is present but undefined: give the amount, or leave the key out to ask for a full reversal',
+    });
+  } else if (amount === undefined) {
     if (!options.capabilities.partialReversal) {
       issues.push({
         field: 'amount',
@@ -67,8 +79,10 @@ export function validateReversalRequest(input: unknown, options: ValidateRequest
     }
   } else {
     const parsed = parseAmount(amount);
-    if (parsed.ok) canonicalAmount = parsed.value;
-    else issues.push({ field: 'amount', message: parsed.reason });
+    if (!parsed.ok) issues.push({ field: 'amount', message: parsed.reason });
+    else if (rules.amountDecimals === 0 && !parsed.value.endsWith('.00')) {
+      issues.push({ field: 'amount', message: 'must be whole units (e.g. 200 or "200.00"): this provider moves no cents' });
+    } else canonicalAmount = parsed.value;
   }
 
   if (reference !== undefined && !isValidReference(reference)) {
@@ -79,8 +93,9 @@ export function validateReversalRequest(input: unknown, options: ValidateRequest
   }
 
   if (reason !== undefined) {
-    if (typeof reason !== 'string' || reason.trim() === '' || reason.length > MAX_REASON_LENGTH) {
-      issues.push({ field: 'reason', message: `must be text of 1–${MAX_REASON_LENGTH} characters, or left out` });
+    const { minLength, maxLength } = rules.reason;
+    if (typeof reason !== 'string' || reason.trim().length < minLength || reason.length > maxLength) {
+      issues.push({ field: 'reason', message: `must be text of ${minLength}–${maxLength} characters, or left out` });
     } else if (CONTROL_CHARACTERS.test(reason)) {
       issues.push({ field: 'reason', message: 'must not contain control characters such as line breaks' });
     }
@@ -96,7 +111,5 @@ export function validateReversalRequest(input: unknown, options: ValidateRequest
   };
   if (canonicalAmount !== undefined) request.amount = canonicalAmount;
   if (reason !== undefined) request.reason = reason as string;
-  const adapterIssues = options.check?.(request) ?? [];
-  if (adapterIssues.length > 0) throw new ReversalValidationError(adapterIssues);
   return request;
 }

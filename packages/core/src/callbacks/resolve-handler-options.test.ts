@@ -53,7 +53,7 @@ describe('createCallbackHandler options', () => {
   it('accepts a synchronous provider, which receives no callbacks (404)', async () => {
     const sync: ReversalProvider = {
       id: 'sync',
-      capabilities: { partialReversal: true, resultDelivery: 'sync', currencies: ['MZN'], statusCheck: false },
+      capabilities: { partialReversal: true, resultDelivery: 'sync', currencies: ['MZN'], statusCheck: false, statusDelivery: 'sync' },
       reverse: async () => {
         throw new Error('not called');
       },

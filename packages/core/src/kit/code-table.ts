@@ -39,3 +39,23 @@ export function lookupCode(table: ProviderCodeTable, providerCode: unknown, fall
   const mapping = Object.hasOwn(table, text) ? table[text] : undefined;
   return mapping ? { providerCode: text, mapping, known: true } : { providerCode: text, mapping: fallback, known: false };
 }
+
+/**
+ * A code table as its adapter's README shows it. Each adapter lists its tables in
+ * `src/code-tables.ts` (`export const CODE_TABLES`), and `pnpm docs:tables` generates the README's
+ * region between `<!-- codes:start -->` and `<!-- codes:end -->` from them.
+ */
+export interface DocumentedCodeTable {
+  /** The exported name of the table, for the reader (`DARAJA_RESULT_CODES`). */
+  readonly name: string;
+  /** One sentence above the table. */
+  readonly intro?: string;
+  /** The table itself. */
+  readonly table: ProviderCodeTable;
+  /** The header of the description column (`"Meaning"`). */
+  readonly describedAs: string;
+  /** The row for a code outside the table (the adapter's fallback), if it has one. */
+  readonly fallback?: { readonly label: string; readonly mapping: CodeMapping };
+  /** List the `why` of rows whose mapping is a decision, under the table. */
+  readonly reasons: boolean;
+}

@@ -1,31 +1,39 @@
-// @reversal/core/kit — what adapter authors share. Application code does not need it.
-export type { CodeLookup, CodeMapping, ProviderCodeTable } from './code-table.js';
-export { lookupCode } from './code-table.js';
-export { classifyTransportError } from './classify-transport-error.js';
+// @reversal/core/kit — what adapter authors use. Application code does not need it; nothing here
+// is exported from the main entry too.
 export type {
-  EventEmitter,
-  RequestEvent,
-  ResponseEvent,
-  ResultEvent,
-  RetryEvent,
-  ReversalEvent,
-  TokenEvent,
-} from './events.js';
-export { createEventEmitter, REVERSAL_CHANNELS } from './events.js';
+  AdapterConnection,
+  AdapterSpec,
+  CallbackAnswer,
+  CallbackSpec,
+  CommonOptions,
+  ConnectContext,
+  CredentialFailure,
+  CredentialSpec,
+  OperationSpec,
+  PreparedCall,
+  ProviderAnswer,
+} from '../adapter/adapter-spec.js';
+export { defineAdapter } from '../adapter/define-adapter.js';
+export type { SecretScrubber } from '../adapter/secret-scrubber.js';
+export { createSecretScrubber } from '../adapter/secret-scrubber.js';
+export { createProvider } from '../registry/create-provider.js';
+export { parseOptions, toValidationIssues } from '../registry/parse-options.js';
+export { DEFAULT_REQUEST_RULES } from '../request-rules.js';
+export type { ValidatedReversalRequest } from '../reversal-request.js';
+export type { CodeLookup, CodeMapping, DocumentedCodeTable, ProviderCodeTable } from './code-table.js';
+export { lookupCode } from './code-table.js';
+export type { EventEmitter } from './events.js';
+export { createEventEmitter } from './events.js';
 export type { ExpiringMapOptions } from './expiring-map.js';
 export { ExpiringMap } from './expiring-map.js';
 export type { JsonRequest, JsonTransport, JsonTransportOptions } from './json-transport.js';
 export { createJsonTransport } from './json-transport.js';
 export type { JsonBody } from './read-json-body.js';
 export { getHeader, readJsonBody } from './read-json-body.js';
-export { scrub } from './scrub.js';
 export { REDACTED_TEXT, redactText, Secret, secret } from './secret.js';
 export { secretString } from './secret-schema.js';
 export { isLoopbackHost, isSecureUrl, secureUrl } from './secure-url.js';
-export type { IssuedToken, TokenCache, TokenCacheOptions, TokenLookup } from './token-cache.js';
-export { createTokenCache } from './token-cache.js';
-export type { FailureResultBase } from './transport-failure-result.js';
-export { transportFailureResult } from './transport-failure-result.js';
+export type { IssuedToken } from './token-cache.js';
 export type {
   MaybeSentOutcome,
   NotSentOutcome,
@@ -33,6 +41,3 @@ export type {
   TransportFailure,
   TransportOutcome,
 } from './transport-outcome.js';
-export type { RetryInfo, RetryOptions } from './with-retry.js';
-export { withRetry } from './with-retry.js';
-export { parseOptions, toValidationIssues } from '../registry/parse-options.js';

@@ -5,31 +5,6 @@ import { lookupCode, type ProviderCodeTable } from './code-table.js';
 import { createEventEmitter, REVERSAL_CHANNELS, type ReversalEvent } from './events.js';
 import { getHeader, readJsonBody } from './read-json-body.js';
 import { isSecureUrl } from './secure-url.js';
-import { transportFailureResult } from './transport-failure-result.js';
-
-const base = { provider: 'p', reference: 'REF1', originalTransactionId: 'TX1', metadata: {} };
-
-describe('transportFailureResult', () => {
-  it('makes a not-sent failure a retryable failed PROVIDER_UNAVAILABLE', () => {
-    const result = transportFailureResult({ kind: 'not-sent', code: 'ECONNREFUSED', message: 'refused' }, base);
-    expect(result).toMatchObject({
-      status: 'failed',
-      reference: 'REF1',
-      error: { code: 'PROVIDER_UNAVAILABLE', providerCode: 'ECONNREFUSED', retryable: true },
-    });
-  });
-
-  it('makes a timeout unknown TIMEOUT and other maybe-sent failures unknown PROCESSING_ERROR, never retryable', () => {
-    const timeout = transportFailureResult({ kind: 'maybe-sent', reason: 'timeout', code: 'TIMEOUT', message: 't' }, base);
-    expect(timeout).toMatchObject({ status: 'unknown', error: { code: 'TIMEOUT', retryable: false } });
-    expect(timeout.error.message).toMatch(/check its status/);
-    for (const reason of ['connection-lost', 'invalid-response', 'aborted'] as const) {
-      const result = transportFailureResult({ kind: 'maybe-sent', reason, code: 'X', message: 'm', status: 500, text: '<html>' }, base);
-      expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', retryable: false } });
-      expect(result.raw).toMatchObject({ status: 500, body: '<html>' });
-    }
-  });
-});
 
 describe('lookupCode', () => {
   const table: ProviderCodeTable = {

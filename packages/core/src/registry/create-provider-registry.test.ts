@@ -6,12 +6,12 @@ import type { ReversalProvider } from '../reversal-provider.js';
 import { createMockProvider } from '../testing/create-mock-provider.js';
 import { createProvider } from './create-provider.js';
 import { createProviderRegistry, PROVIDER_ENVIRONMENT_VARIABLE } from './create-provider-registry.js';
-import { defineProvider } from './provider-definition.js';
+import { defineTestProvider } from './test-support/define-test-provider.js';
 
 const SECRET = 'TOP-SECRET-api-key-value';
 const built: { id: string; options: unknown }[] = [];
 
-const alpha = defineProvider({
+const alpha = defineTestProvider({
   id: 'alpha',
   displayName: 'Alpha Money',
   optionsSchema: v.strictObject({
@@ -28,7 +28,7 @@ const alpha = defineProvider({
   },
 });
 
-const beta = defineProvider({
+const beta = defineTestProvider({
   id: 'beta',
   displayName: 'Beta Pesa',
   optionsSchema: v.object({ baseUrl: v.pipe(v.string(), v.url()), consumerSecret: v.pipe(v.string(), v.minLength(8)) }),
@@ -166,15 +166,23 @@ describe('createProviderRegistry().fromEnv', () => {
     const error = configError(() => registry.fromEnv({ REVERSAL_PROVIDER: 'beta', BETA_BASE_URL: 'https://beta.example' }));
     expect(error.issues).toEqual([{ field: 'BETA_CONSUMER_SECRET (consumerSecret)', message: 'is required' }]);
   });
+
+  it('suggests the right name for a misspelt variable of the provider, and never echoes its value', () => {
+    const error = configError(() =>
+      registry.fromEnv({ REVERSAL_PROVIDER: 'beta', BETA_BASE_URL: 'https://beta.example', BETA_CONSUMERSECRET: SECRET, BETA_REGION: 'eu' }),
+    );
+    expect(error.issues).toEqual([
+      { field: 'BETA_CONSUMER_SECRET (consumerSecret)', message: 'is required' },
+      { field: 'BETA_CONSUMERSECRET', message: 'is not a variable this provider reads: did you mean BETA_CONSUMER_SECRET?' },
+      { field: 'BETA_REGION', message: 'is not a variable this provider reads; the variables are BETA_BASE_URL, BETA_CONSUMER_SECRET' },
+    ]);
+    expect(String(error)).not.toContain(SECRET);
+  });
 });
 
 describe('createProvider', () => {
   it('validates options with the definition and builds the provider', () => {
     expect(createProvider(alpha, { apiKey: KEY, timeoutMs: 5 }).id).toBe('alpha');
     expect(configError(() => createProvider(alpha, { apiKey: 'short' })).issues[0]?.field).toBe('apiKey');
-  });
-
-  it('defineProvider freezes the definition', () => {
-    expect(Object.isFrozen(alpha)).toBe(true);
   });
 });

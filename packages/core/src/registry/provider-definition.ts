@@ -1,5 +1,5 @@
-import type * as v from 'valibot';
-import type { ReversalProvider } from '../reversal-provider.js';
+import type { RequestRules } from '../request-rules.js';
+import type { ProviderCapabilities, ReversalProvider } from '../reversal-provider.js';
 import type { ProviderMetadata } from '../reversal-result.js';
 
 /** How one option is read from an environment variable. */
@@ -18,9 +18,9 @@ export interface EnvironmentVariable {
 export type EnvironmentTable<TInput> = { readonly [K in keyof TInput]?: EnvironmentVariable };
 
 /**
- * Everything the registry needs to build a provider from configuration: its id, the valibot
- * schema of its options, its environment variables and its factory. Each adapter exports one
- * (`safaricomKe`, `vodacomMz`).
+ * A provider as configuration sees it: its id, what it can do and accepts, how its options are
+ * checked and read from the environment, and its factory. Each adapter exports one (`safaricomKe`,
+ * `vodacomMz`), made with `defineAdapter` from `@reversal/core/kit`.
  */
 export interface ProviderDefinition<
   TId extends string = string,
@@ -32,11 +32,18 @@ export interface ProviderDefinition<
   readonly id: TId;
   /** A human name for messages and docs (`"Safaricom M-Pesa Kenya"`). */
   readonly displayName: string;
-  /** Validates (and defaults) the options; its messages must never echo a value. */
-  readonly optionsSchema: v.GenericSchema<TInput, TOptions>;
+  /** What the provider can do. */
+  readonly capabilities: ProviderCapabilities;
+  /** What the provider accepts in a request (the mock validates with the same rules). */
+  readonly requestRules: RequestRules;
+  /**
+   * Validates (and defaults) options; throws a `ReversalConfigError` naming each bad one, never
+   * echoing a value.
+   */
+  readonly parseOptions: (input: unknown) => TOptions;
   /** The environment variables `fromEnv` reads, option by option. */
   readonly environment: EnvironmentTable<TInput>;
-  /** Builds a provider from options that passed `optionsSchema`. */
+  /** Builds a provider from options that passed `parseOptions`. */
   readonly create: (options: TOptions) => ReversalProvider<TMetadata>;
 }
 
@@ -50,11 +57,6 @@ export type AnyProviderDefinition = ProviderDefinition<string, any, any, any>;
 export type ProviderInput<D> =
   D extends ProviderDefinition<string, infer TInput, infer _TOptions, infer _TMetadata extends ProviderMetadata> ? TInput : never;
 
-/**
- * Declares a provider definition with its types inferred; an identity function for adapter authors.
- */
-export function defineProvider<TId extends string, TInput, TOptions, TMetadata extends ProviderMetadata>(
-  definition: ProviderDefinition<TId, TInput, TOptions, TMetadata>,
-): ProviderDefinition<TId, TInput, TOptions, TMetadata> {
-  return Object.freeze(definition);
-}
+/** The metadata type of a definition's results. */
+export type ProviderMetadataOf<D> =
+  D extends ProviderDefinition<string, infer _TInput, infer _TOptions, infer TMetadata extends ProviderMetadata> ? TMetadata : never;

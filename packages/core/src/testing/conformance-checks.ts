@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ReversalValidationError } from '../errors/reversal-validation-error.js';
 import { parseAmount } from '../money.js';
 import { generateReference, isValidReference } from '../reference.js';
-import type { CallbackInput, ReversalProvider } from '../reversal-provider.js';
+import type { CallbackInput, ProviderCapabilities, ReversalProvider } from '../reversal-provider.js';
 import type { ReversalRequest } from '../reversal-request.js';
 import type { PendingReversalResult } from '../reversal-result.js';
 import { assertReversalResult } from './assert-reversal-result.js';
@@ -15,10 +15,17 @@ export interface ConformanceCheck {
   readonly name: string;
   /** Runs the check; rejects with an `AssertionError` (from `node:assert`) when the provider breaks the contract. */
   readonly run: () => Promise<void>;
+  /**
+   * Why the check does not apply to this provider (`"the provider has no status check"`), when it
+   * does not: report it as skipped (`it.skipIf(check.skip)(check.name, check.run)`), not passed.
+   */
+  readonly skip?: string;
 }
 
 /** What the conformance suite needs to exercise a provider. */
 export interface ConformanceOptions {
+  /** The provider's capabilities (e.g. `vodacomMz.capabilities`): they decide which checks apply. */
+  readonly capabilities: ProviderCapabilities;
   /** Creates a fresh provider for each check. */
   readonly createProvider: () => ReversalProvider | Promise<ReversalProvider>;
   /** A fresh request the provider accepts and that ends in success (after the callback, for callback providers). */
@@ -36,7 +43,7 @@ export type WithProvider = (body: (provider: ReversalProvider) => Promise<void>)
  * The conformance suite: the checks any `ReversalProvider` (our adapters, the mock, yours) must
  * pass to keep the contract. It is framework-agnostic (plain `node:assert`); checks that do not
  * apply to the provider's capabilities (callbacks on a sync provider, status checks without
- * `statusCheck`) pass without asserting anything.
+ * `statusCheck`) carry a `skip` reason.
  *
  * @example
  * import { conformanceChecks } from '@reversal/core/testing';
@@ -44,9 +51,10 @@ export type WithProvider = (body: (provider: ReversalProvider) => Promise<void>)
  * describe('my provider keeps the contract', () => {
  *   for (const check of conformanceChecks({
  *     createProvider: () => createMyProvider({ baseUrl: simulator.baseUrl }),
+ *     capabilities: myProvider.capabilities,
  *     request: () => ({ transactionId: simulator.createPayment('200.00'), amount: '200.00' }),
  *   })) {
- *     it(check.name, check.run);
+ *     it.skipIf(check.skip)(check.name, check.run);
  *   }
  * });
  */
@@ -59,10 +67,8 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
       await (options.dispose ? options.dispose(provider) : provider.close?.());
     }
   };
-  const check = (name: string, body: (provider: ReversalProvider) => Promise<void>): ConformanceCheck => ({
-    name,
-    run: () => withProvider(body),
-  });
+  const check = (name: string, body: (provider: ReversalProvider) => Promise<void>, skip?: string): ConformanceCheck =>
+    skip === undefined ? { name, run: () => withProvider(body) } : { name, run: () => withProvider(body), skip };
   const withReference = async (): Promise<ReversalRequest> => {
     const request = await options.request();
     return request.reference === undefined ? { ...request, reference: generateReference() } : request;
@@ -145,13 +151,17 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
       });
     }),
     ...callbackChecks(options, withProvider),
-    check('checkStatus (with capabilities.statusCheck) resolves to a result for the reference', async (provider) => {
-      if (!provider.capabilities.statusCheck || !provider.checkStatus) return;
-      const reversed = await provider.reverse(await withReference());
-      const status = await provider.checkStatus(reversed);
-      assertReversalResult(status, provider);
-      assert.equal(status.reference, reversed.reference, 'reference must be the queried one');
-      assert.equal(status.originalTransactionId, reversed.originalTransactionId, 'originalTransactionId must be the queried one');
-    }),
+    check(
+      'checkStatus (with capabilities.statusCheck) resolves to a result for the reference',
+      async (provider) => {
+        assert.equal(typeof provider.checkStatus, 'function', 'capabilities.statusCheck promises checkStatus');
+        const reversed = await provider.reverse(await withReference());
+        const status = await provider.checkStatus!(reversed);
+        assertReversalResult(status, provider);
+        assert.equal(status.reference, reversed.reference, 'reference must be the queried one');
+        assert.equal(status.originalTransactionId, reversed.originalTransactionId, 'originalTransactionId must be the queried one');
+      },
+      options.capabilities.statusCheck ? undefined : 'the provider has no status check',
+    ),
   ];
 }

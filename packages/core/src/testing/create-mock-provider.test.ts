@@ -26,7 +26,7 @@ describe('createMockProvider (sync, the default)', () => {
   it('exposes its id and capabilities', () => {
     const mock = createMockProvider({ id: 'test-bank', currency: 'MZN', capabilities: { partialReversal: false } });
     expect(mock.id).toBe('test-bank');
-    expect(mock.capabilities).toEqual({ partialReversal: false, resultDelivery: 'sync', currencies: ['MZN'], statusCheck: true });
+    expect(mock.capabilities).toEqual({ partialReversal: false, resultDelivery: 'sync', currencies: ['MZN'], statusCheck: true, statusDelivery: 'sync' });
     expect(typeof mock.checkStatus).toBe('function');
     expect('parseCallback' in mock).toBe(false);
   });

@@ -1,6 +1,8 @@
 import type { ProviderCapabilities, StatusQuery } from '../reversal-provider.js';
 import type { ReversalRequest } from '../reversal-request.js';
 import type { ReversalResult } from '../reversal-result.js';
+import { ReversalValidationError } from '../errors/reversal-validation-error.js';
+import { DEFAULT_REQUEST_RULES } from '../request-rules.js';
 import { validateReversalRequest } from '../validate-request.js';
 import { appendBounded, setBounded } from './bounded-history.js';
 import { completeResult, type OutcomeContext } from './complete-result.js';
@@ -10,7 +12,7 @@ import { decodeCallback, encodeCallback } from './mock-callback.js';
 import { assertMockOutcome, type MockOutcome } from './mock-outcome.js';
 import type { MockProvider, MockProviderFor, MockProviderOptions } from './mock-provider.js';
 import { createResponseScript, type MockResponse } from './mock-response.js';
-import { validateStatusQuery } from './validate-status-query.js';
+import { validateStatusQuery } from '../validate-status-query.js';
 import { ABORTED, untilAborted } from './until-aborted.js';
 
 const ABORTED_AFTER_SENDING: MockOutcome = {
@@ -44,7 +46,8 @@ const ABORTED_AFTER_SENDING: MockOutcome = {
 export function createMockProvider<const C extends Partial<ProviderCapabilities> | undefined = undefined>(
   options?: MockProviderOptions & { readonly capabilities?: C },
 ): MockProviderFor<C> {
-  const id = options?.id ?? 'mock';
+  const id = options?.id ?? options?.like?.id ?? 'mock';
+  const rules = options?.like?.requestRules ?? DEFAULT_REQUEST_RULES;
   const capabilities = resolveCapabilities(options);
   const currency = options?.currency ?? capabilities.currencies[0]!;
   const limit = options?.historyLimit ?? 10_000;
@@ -85,7 +88,9 @@ export function createMockProvider<const C extends Partial<ProviderCapabilities>
     },
     async reverse(request, callOptions) {
       callOptions?.signal?.throwIfAborted();
-      const validatedRequest = validateReversalRequest(request, { capabilities, ...(options?.check ? { check: options.check } : {}) });
+      const validatedRequest = validateReversalRequest(request, { capabilities, rules });
+      const ownIssues = options?.check?.(validatedRequest) ?? [];
+      if (ownIssues.length > 0) throw new ReversalValidationError(ownIssues);
       const call: { -readonly [K in keyof MockReversalCall]: MockReversalCall[K] } = {
         index: callCount++,
         request: request as ReversalRequest,

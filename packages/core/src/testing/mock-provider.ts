@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../errors/reversal-error.js';
 import type { CallbackInput, CallOptions, ProviderCapabilities, ReversalProvider, StatusQuery } from '../reversal-provider.js';
 import type { ValidatedReversalRequest } from '../reversal-request.js';
+import type { RequestRules } from '../request-rules.js';
 import type { ReversalResult } from '../reversal-result.js';
 import type { MockReversalCall, MockStatusCheck } from './mock-call.js';
 import type { MockOutcome } from './mock-outcome.js';
@@ -8,7 +9,13 @@ import type { MockResponse } from './mock-response.js';
 
 /** How {@link createMockProvider} builds a mock; every option has a default. */
 export interface MockProviderOptions {
-  /** The provider id on every result; `"mock"` by default. */
+  /**
+   * An adapter's definition to imitate (`like: safaricomKe`): its id, capabilities and request
+   * rules, so that a unit test fails on a request the real adapter would refuse. `id` and
+   * `capabilities` given beside it override its own.
+   */
+  readonly like?: { readonly id: string; readonly capabilities: ProviderCapabilities; readonly requestRules: RequestRules };
+  /** The provider id on every result; `like.id`, else `"mock"`, by default. */
   readonly id?: string;
   /**
    * What the mock can do. Defaults: `partialReversal: true`, `resultDelivery: 'sync'`,
@@ -24,7 +31,7 @@ export interface MockProviderOptions {
    * `{ status: 'pending' }` for a callback mock.
    */
   readonly respond?: MockResponse;
-  /** Extra request checks, as an adapter passes to `validateReversalRequest` (e.g. a maximum amount). */
+  /** Extra request checks of your own, run after the provider's rules (e.g. a maximum amount). */
   readonly check?: (request: ValidatedReversalRequest) => readonly ValidationIssue[];
   /**
    * How many calls, status checks and references the mock remembers; the oldest are forgotten

@@ -1,0 +1,85 @@
+import { REDACTED_TEXT, Secret } from '../kit/secret.js';
+
+/** Removes known secrets from provider text and payloads; see {@link createSecretScrubber}. */
+export interface SecretScrubber {
+  /** `text` with every secret, in every encoded form, replaced by `[REDACTED]`. */
+  text(text: string): string;
+  /** A deep copy of `value` with every string scrubbed like {@link SecretScrubber.text}. */
+  value(value: unknown): unknown;
+  /** A scrubber that also removes `more` (the secrets of one call). */
+  with(more: readonly string[]): SecretScrubber;
+}
+
+// Shorter values would match innocent text (amounts, ids) far too often to be worth replacing.
+const MIN_SECRET_LENGTH = 6;
+const MAX_DEPTH = 32;
+
+/** The forms a value takes on the wire: as is, URL-encoded (path or form), JSON-escaped, base64. */
+function encodedForms(secret: string): readonly string[] {
+  let forms = formCache.get(secret);
+  if (!forms) {
+    forms = [
+      ...new Set([
+        secret,
+        encodeURIComponent(secret),
+        new URLSearchParams({ s: secret }).toString().slice(2),
+        JSON.stringify(secret).slice(1, -1),
+        Buffer.from(secret).toString('base64'),
+      ]),
+    ];
+    // Bounded: access tokens change hourly and callback tokens per call.
+    if (formCache.size >= 256) formCache.clear();
+    formCache.set(secret, forms);
+  }
+  return forms;
+}
+const formCache = new Map<string, readonly string[]>();
+
+/**
+ * Builds a scrubber for the secrets that go onto the wire, so that a gateway that echoes a request
+ * (a 502 page, a JSON error repeating the body) cannot put one into a result, a message or an
+ * event. Only the given values are replaced — transaction ids and amounts stay readable.
+ *
+ * Copies are built without prototypes' help: an own `__proto__` key stays a plain key.
+ */
+export function createSecretScrubber(secrets: readonly (string | Secret)[]): SecretScrubber {
+  return build(secrets.map((item) => (Secret.isInstance(item) ? item.reveal() : item)));
+}
+
+function build(values: readonly string[]): SecretScrubber {
+  const forms = [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH).flatMap(encodedForms))]
+    // Longest first: a secret that contains another is replaced whole.
+    .sort((a, b) => b.length - a.length);
+
+  const text = (input: string): string => {
+    if (input.length < MIN_SECRET_LENGTH) return input;
+    let output = input;
+    for (const form of forms) if (output.includes(form)) output = output.replaceAll(form, REDACTED_TEXT);
+    return output;
+  };
+
+  const visit = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return text(value);
+    if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
+    if (value instanceof Date) return value;
+    if (Array.isArray(value)) return value.map((item) => visit(item, depth + 1));
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      // defineProperty, not assignment: `copy.__proto__ = x` would set the copy's prototype.
+      Object.defineProperty(copy, text(key), {
+        value: visit((value as Record<string, unknown>)[key], depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return copy;
+  };
+
+  const scrubber: SecretScrubber = {
+    text,
+    value: (value) => (forms.length > 0 ? visit(value, 0) : value),
+    with: (more) => (more.length === 0 ? scrubber : build([...values, ...more])),
+  };
+  return scrubber;
+}
