@@ -110,11 +110,20 @@ describe('reversal reverse against the Daraja simulator (result by callback)', (
   });
 
   it('prints a failure callback with its Daraja code (exit 1)', async () => {
-    const { transactionId } = daraja.addTransaction({ amount: 50, scenario: 'already-reversed' });
+    const { transactionId } = daraja.addTransaction({ amount: 50, scenario: 'insufficient-funds' });
     const run = await reversal(['--transaction-id', transactionId, '--amount', '50', '--wait'], await kenya());
     expect(run.code, run.stderr).toBe(EXIT_CODES.failed);
-    expect(run.stdout).toContain('ALREADY_REVERSED (provider code R000001)');
+    expect(run.stdout).toContain('INSUFFICIENT_FUNDS (provider code 1)');
     expect(run.stderr).toMatch(/Listening for the result callback on http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('reads R000001 (already reversed) as unknown (exit 4), never as "not reversed"', async () => {
+    const { transactionId } = daraja.addTransaction({ amount: 50, scenario: 'already-reversed' });
+    const run = await reversal(['--transaction-id', transactionId, '--amount', '50', '--wait'], await kenya());
+    expect(run.code, run.stderr).toBe(EXIT_CODES.unknown);
+    expect(run.stdout).toContain('ALREADY_REVERSED (provider code R000001)');
+    expect(run.stdout).toContain('Do NOT send it again');
+    expect(run.stdout).not.toContain('Not reversed');
   });
 
   it('reads a queue timeout as unknown (exit 4), never as failed', async () => {
@@ -168,7 +177,7 @@ describe('reversal reverse against the Daraja simulator (result by callback)', (
   it("applies Daraja's own checks: whole shillings only (exit 2)", async () => {
     const run = await reversal(['--transaction-id', 'PDU91HIVIT', '--amount', '20.50'], await kenya());
     expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
-    expect(run.stderr).toContain('--amount: must be whole shillings');
+    expect(run.stderr).toContain('--amount: must be whole units');
   });
 });
 
