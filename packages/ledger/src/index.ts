@@ -15,6 +15,7 @@ export {
   FINAL_ATTEMPT_STATES,
   nextAttemptState,
 } from './model/attempt-state.js';
+export { attemptStatusQuery } from './model/attempt-status-query.js';
 export type { EntryState, EntryStateInput } from './model/entry-state.js';
 export { DELETABLE_ENTRY_STATES, deriveEntryState, ENTRY_STATES } from './model/entry-state.js';
 export type {
