@@ -30,3 +30,9 @@ export type {
 export type { EntryKey, LedgerStore, PruneOptions } from './store/ledger-store.js';
 export type { MemoryLedgerStoreOptions } from './store/memory-store.js';
 export { createMemoryLedgerStore } from './store/memory-store.js';
+export type { PgliteStoreOptions } from './pglite/create-pglite-store.js';
+export { createPgliteStore } from './pglite/create-pglite-store.js';
+export type { PostgresPool, PostgresPoolClient, PostgresStoreOptions } from './postgres/create-postgres-store.js';
+export { createPostgresStore } from './postgres/create-postgres-store.js';
+export type { Migration } from './sql/migrations.js';
+export { MIGRATIONS } from './sql/migrations.js';
