@@ -87,7 +87,7 @@ const REFUSED: Row = { settled: 'succeeded' };
  * The transition table of an attempt: `ATTEMPT_TRANSITIONS[state][event]` is the next state. An
  * event absent from a row leaves the attempt as it is (the answer is kept as evidence only).
  */
-export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, Row>> = Object.freeze({
+export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, Readonly<Partial<Record<AttemptEvent, AttemptState>>>>> = Object.freeze({
   sending: { ...IN_DOUBT, 'not-sent': 'not-sent' },
   pending: IN_DOUBT,
   unknown: IN_DOUBT,
