@@ -29,6 +29,7 @@ const projects = [
   { name: 'ledger', root: source('ledger') },
   { name: 'examples', root: fileURLToPath(new URL('./examples', import.meta.url)) },
   { name: 'demo', root: fileURLToPath(new URL('./demo', import.meta.url)) },
+  { name: 'docs', root: fileURLToPath(new URL('./docs', import.meta.url)) },
 ];
 
 export default defineConfig({
