@@ -4,6 +4,7 @@
 //   1. the tarball holds only what a user needs: package.json, README, licence/changelog, and the
 //      built JavaScript and declarations under dist/ — no sources, tests, fixtures or source maps —
 //      and every file package.json points at (exports, main, types, bin, typesVersions) is in it;
+//   1b. application-facing declarations (all entries but ./kit) do not import valibot;
 //   2. publint (strict: warnings count as errors) finds nothing;
 //   3. @arethetypeswrong/cli finds no problem in any entry point, for node10, node16 (ESM and
 //      CJS) and bundler resolution.
@@ -11,7 +12,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
@@ -65,6 +66,32 @@ function checkContents(files, manifest) {
   return problems;
 }
 
+/**
+ * Application-facing declarations (every entry but `./kit`, which is for adapter authors) must
+ * not pull valibot's types into a user's compilation: follows each entry's relative imports.
+ */
+function checkDeclarations(dir, manifest) {
+  const entries = Object.entries(manifest.exports ?? {})
+    .filter(([subpath, target]) => subpath !== './kit' && typeof target === 'object')
+    .map(([, target]) => target.import?.types)
+    .filter(Boolean);
+  const problems = [];
+  const seen = new Set();
+  const visit = (file, entry) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    if (/from ['"]valibot['"]|import\(['"]valibot['"]\)/.test(text)) {
+      problems.push(`${entry} pulls valibot's types into applications (through ${file.slice(dir.length + 1)})`);
+    }
+    for (const [, relative] of text.matchAll(/from ['"](\.\.?\/[^'"]+)['"]/g)) {
+      visit(join(dirname(file), relative.replace(/\.js$/, '.d.ts')), entry);
+    }
+  };
+  for (const entry of entries) visit(join(dir, entry), entry);
+  return problems;
+}
+
 async function checkPublint(tarball) {
   const bytes = readFileSync(tarball);
   const { messages, pkg } = await publint({
@@ -114,7 +141,7 @@ try {
       .filter(Boolean)
       .map((file) => file.replace(/^package\//, ''));
     const packed = JSON.parse(execFileSync('tar', ['-xzOf', path, 'package/package.json'], { encoding: 'utf8' }));
-    const problems = [...checkContents(files, packed), ...(await checkPublint(path)), ...checkAttw(path)];
+    const problems = [...checkContents(files, packed), ...checkDeclarations(dir, manifest), ...(await checkPublint(path)), ...checkAttw(path)];
     const size = `${files.length} files, ${(statSync(path).size / 1024).toFixed(1)} kB packed`;
     if (problems.length === 0) {
       console.log(`✓ ${manifest.name}: ${size}; publint and attw clean`);

@@ -32,3 +32,15 @@ registry.create({ provider: 'beta', baseUrl: 'https://beta.example' });
 registry.create({ provider: 'beta', apiKey: 'key' });
 // @ts-expect-error gamma is not registered
 registry.create({ provider: 'gamma' });
+
+// The metadata of a provider built by id is that provider's; from the environment, one of them.
+const typedAlpha = defineTestProvider({
+  id: 'typed',
+  displayName: 'Typed',
+  optionsSchema: v.object({ apiKey: v.string() }),
+  environment: {},
+  create: () => createMockProvider({ id: 'typed' }) as unknown as import('../reversal-provider.js').ReversalProvider<{ readonly receiptNumber?: string }>,
+});
+const typedRegistry = createProviderRegistry([typedAlpha, beta]);
+const typedProvider = typedRegistry.create({ provider: 'typed', apiKey: 'key' });
+expectTypeOf(typedProvider.reverse).returns.resolves.toHaveProperty('metadata').toEqualTypeOf<{ readonly receiptNumber?: string }>();

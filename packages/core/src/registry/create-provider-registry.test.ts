@@ -166,6 +166,18 @@ describe('createProviderRegistry().fromEnv', () => {
     const error = configError(() => registry.fromEnv({ REVERSAL_PROVIDER: 'beta', BETA_BASE_URL: 'https://beta.example' }));
     expect(error.issues).toEqual([{ field: 'BETA_CONSUMER_SECRET (consumerSecret)', message: 'is required' }]);
   });
+
+  it('suggests the right name for a misspelt variable of the provider, and never echoes its value', () => {
+    const error = configError(() =>
+      registry.fromEnv({ REVERSAL_PROVIDER: 'beta', BETA_BASE_URL: 'https://beta.example', BETA_CONSUMERSECRET: SECRET, BETA_REGION: 'eu' }),
+    );
+    expect(error.issues).toEqual([
+      { field: 'BETA_CONSUMER_SECRET (consumerSecret)', message: 'is required' },
+      { field: 'BETA_CONSUMERSECRET', message: 'is not a variable this provider reads: did you mean BETA_CONSUMER_SECRET?' },
+      { field: 'BETA_REGION', message: 'is not a variable this provider reads; the variables are BETA_BASE_URL, BETA_CONSUMER_SECRET' },
+    ]);
+    expect(String(error)).not.toContain(SECRET);
+  });
 });
 
 describe('createProvider', () => {

@@ -1,7 +1,8 @@
 import { ReversalConfigError } from '../errors/reversal-config-error.js';
 import type { ReversalProvider } from '../reversal-provider.js';
 import { createProvider } from './create-provider.js';
-import type { AnyProviderDefinition, ProviderInput } from './provider-definition.js';
+import type { AnyProviderDefinition, ProviderInput, ProviderMetadataOf } from './provider-definition.js';
+import { unknownVariableIssues } from './unknown-variables.js';
 import { type Environment, readEnvironment } from './read-environment.js';
 
 /** The environment variable that names the provider for {@link ProviderRegistry.fromEnv}. */
@@ -19,14 +20,15 @@ export interface ProviderRegistry<D extends AnyProviderDefinition> {
   /**
    * Builds the provider that `config.provider` names, with the rest of `config` as its options.
    * Throws a `ReversalConfigError` for an unknown provider (naming the known ones) or bad options
-   * (naming each field).
+   * (naming each field). The result's metadata is typed by the provider named.
    */
-  create(config: ProviderConfig<D>): ReversalProvider;
+  create<const C extends ProviderConfig<D>>(config: C): ReversalProvider<ProviderMetadataOf<Extract<D, { readonly id: C['provider'] }>>>;
   /**
    * Builds the provider named by `REVERSAL_PROVIDER`, its options read from the variables its
-   * definition lists (see each adapter's README).
+   * definition lists (see each adapter's README). A configuration error lists every missing or
+   * invalid variable, and suggests the right name for a misspelt one (`MPESA_KE_SHORTCODE`).
    */
-  fromEnv(env?: Environment): ReversalProvider;
+  fromEnv(env?: Environment): ReversalProvider<ProviderMetadataOf<D>>;
 }
 
 /**
@@ -77,7 +79,8 @@ export function createProviderRegistry<const D extends AnyProviderDefinition>(
         throw new ReversalConfigError('provider', [{ field: 'config', message: 'must be an object with a provider' }]);
       }
       const { provider: id, ...options } = config as { provider?: unknown };
-      return createProvider(find(id, 'provider'), options);
+      // The definition's own types are checked by ProviderConfig; here it is one of D.
+      return createProvider(find(id, 'provider'), options) as never;
     },
     fromEnv(env = process.env) {
       const definition = find(env[PROVIDER_ENVIRONMENT_VARIABLE], PROVIDER_ENVIRONMENT_VARIABLE);
@@ -91,6 +94,7 @@ export function createProviderRegistry<const D extends AnyProviderDefinition>(
           const variable = table[issue.field.split('.')[0] ?? ''];
           return variable ? { field: `${variable.name} (${issue.field})`, message: issue.message } : issue;
         });
+        issues.push(...unknownVariableIssues(definition.environment, env));
         throw new ReversalConfigError(`${definition.id} provider (from the environment)`, issues, { cause: error });
       }
     },

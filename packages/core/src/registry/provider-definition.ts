@@ -56,3 +56,7 @@ export type AnyProviderDefinition = ProviderDefinition<string, any, any, any>;
 // real definition (parameters are contravariant): infer it instead.
 export type ProviderInput<D> =
   D extends ProviderDefinition<string, infer TInput, infer _TOptions, infer _TMetadata extends ProviderMetadata> ? TInput : never;
+
+/** The metadata type of a definition's results. */
+export type ProviderMetadataOf<D> =
+  D extends ProviderDefinition<string, infer _TInput, infer _TOptions, infer TMetadata extends ProviderMetadata> ? TMetadata : never;
