@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDarajaSimulator, type DarajaSimulator } from '@reversal/sandbox';
+import { startDarajaSimulator, type DarajaSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../exit-codes.js';
 import { ensureBuilt } from '../test-support/built-cli.js';
@@ -16,8 +16,7 @@ const BASE64_RSA_2048 = /^[A-Za-z0-9+/]{342}==\n$/;
 
 beforeAll(async () => {
   await ensureBuilt();
-  daraja = createDarajaSimulator({ callbackDelayMs: 20 });
-  await daraja.start();
+  daraja = await startDarajaSimulator({ callbackDelayMs: 20 });
   writeFileSync(certificateFile, daraja.certificatePem);
 }, 600_000);
 
