@@ -1,8 +1,8 @@
 import type { ReversalProvider } from '@reversal/core';
 import type { VodacomMzSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerFor, startSimulator } from './test-helpers.js';
-import type { VodacomMzMetadata } from './vodacom-mz-metadata.js';
+import { providerFor, startSimulator } from './test-helpers/simulator.js';
+import type { VodacomMzMetadata } from './metadata.js';
 
 let simulator: VodacomMzSimulator;
 let provider: ReversalProvider<VodacomMzMetadata>;
