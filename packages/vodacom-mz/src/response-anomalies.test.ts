@@ -37,6 +37,13 @@ describe('responses that do not say clearly what happened', () => {
     expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', providerCode: 'INVALID_RESPONSE' } });
   });
 
+  it.each(['[{"output_ResponseCode":"INS-0"}]', '"INS-0"', 'null'])('JSON that is not an object of output_* fields (%s): unknown', async (rawBody) => {
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
+    simulator.addScenario({ transactionId, responseCode: 'INS-0', rawBody });
+    const result = await provider.reverse({ transactionId });
+    expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', providerCode: 'INVALID_RESPONSE', retryable: false } });
+  });
+
   it.each([
     ['INS-0 with HTTP 500', 'INS-0', 500],
     ['INS-15 with HTTP 200', 'INS-15', 200],

@@ -19,13 +19,17 @@ const description = v.pipe(
  * number) is not a Vodacom answer.
  */
 const vodacomResponseSchema = v.optional(
-  v.looseObject({
-    output_ResponseCode: field,
-    output_ResponseDesc: description,
-    output_ConversationID: field,
-    output_TransactionID: field,
-    output_ResponseTransactionStatus: description,
-  }),
+  v.pipe(
+    // valibot's object schemas take arrays as objects: a JSON array is no Vodacom answer.
+    v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be a JSON object'),
+    v.looseObject({
+      output_ResponseCode: field,
+      output_ResponseDesc: description,
+      output_ConversationID: field,
+      output_TransactionID: field,
+      output_ResponseTransactionStatus: description,
+    }),
+  ),
 );
 
 /** A Vodacom response body as read by {@link readResponse}. */
