@@ -54,14 +54,15 @@ describe('reverse', () => {
     expect(new Set(entries.map((entry) => entry.attempts[0]!.providerReference)).size).toBe(1);
   });
 
+  const { amount: _, ...withoutAmount } = request;
   it.each([
-    ['another payment', { transactionId: 'QAB12CDEFG' }],
-    ['another amount', { amount: '150.00' }],
-    ['no amount where one was given', { amount: undefined }],
-  ])('refuses the reference for %s with a conflict error', async (_name, change) => {
+    ['another payment', { ...request, transactionId: 'QAB12CDEFG' }],
+    ['another amount', { ...request, amount: '150.00' }],
+    ['no amount where one was given', withoutAmount],
+  ])('refuses the reference for %s with a conflict error', async (_name, changed) => {
     const { provider, ledger } = setUp();
     await ledger.reverse(request);
-    const error = await ledger.reverse({ ...request, ...change }).catch((caught: unknown) => caught);
+    const error = await ledger.reverse(changed).catch((caught: unknown) => caught);
     expect(LedgerError.isInstance(error, 'ERR_LEDGER_CONFLICT')).toBe(true);
     expect(provider.calls).toHaveLength(1);
   });

@@ -4,8 +4,8 @@ import {
   ReversalError,
   type ReversalResult,
   ReversalValidationError,
-  validateReversalRequest,
 } from '@reversal/core';
+import { validateReversalRequest } from '@reversal/core/kit';
 import type { Ledger, LedgerRequest } from './ledger.js';
 import { LedgerError } from './ledger-error.js';
 import { publishLedgerEvent } from './ledger-events.js';

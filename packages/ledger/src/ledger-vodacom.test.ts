@@ -1,4 +1,4 @@
-import { createVodacomMzSimulator, type VodacomMzSimulator } from '@reversal/sandbox';
+import { startVodacomMzSimulator, type VodacomMzSimulator } from '@reversal/sandbox';
 import { createVodacomMzProvider } from '@reversal/vodacom-mz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedger } from './create-ledger.js';
@@ -9,7 +9,7 @@ import { createMemoryLedgerStore } from './store/memory-store.js';
 describe('ledger over the Vodacom Mozambique adapter', () => {
   let simulator: VodacomMzSimulator;
   beforeAll(async () => {
-    simulator = await createVodacomMzSimulator({ keyBits: 2048 });
+    simulator = await startVodacomMzSimulator({ keyBits: 2048 });
   });
   afterAll(() => simulator?.close());
 
@@ -18,13 +18,13 @@ describe('ledger over the Vodacom Mozambique adapter', () => {
     return { provider, ledger: createLedger({ store: createMemoryLedgerStore(), provider }) };
   };
   const reversalsOf = (transactionId: string) =>
-    simulator.requests.filter(
+    simulator.requests().filter(
       (request) => request.operation === 'reversal' && (request.body as Record<string, unknown>)?.input_TransactionID === transactionId,
     );
 
   it('sends one request per attempt, under the attempt reference, and none for a repeated reference', async () => {
     const { ledger } = setUp();
-    const transactionId = simulator.addTransaction({ amount: '150.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '150.00' });
     const entry = await ledger.reverse({ transactionId, amount: '150.00', reference: 'ORDERMZ1' });
     expect(entry.state).toBe('succeeded');
     expect(await ledger.reverse({ transactionId, amount: '150.00', reference: 'ORDERMZ1' })).toMatchObject({ state: 'succeeded' });
@@ -35,7 +35,7 @@ describe('ledger over the Vodacom Mozambique adapter', () => {
 
   it('never reads Vodacom\'s INS-10 (duplicate) as "not reversed"', async () => {
     const { ledger } = setUp();
-    const transactionId = simulator.addTransaction({ amount: '20.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '20.00' });
     simulator.addScenario({ transactionId, responseCode: 'INS-10' });
     const entry = await ledger.reverse({ transactionId, amount: '20.00', reference: 'ORDERMZ2' });
     expect(entry).toMatchObject({ state: 'unknown', attempts: [{ state: 'duplicate', answers: [{ code: 'DUPLICATE_REQUEST' }] }] });
@@ -45,7 +45,7 @@ describe('ledger over the Vodacom Mozambique adapter', () => {
 
   it('keeps a success when a status check of its attempt is recorded', async () => {
     const { provider, ledger } = setUp();
-    const transactionId = simulator.addTransaction({ amount: '30.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '30.00' });
     const entry = await ledger.reverse({ transactionId, amount: '30.00', reference: 'ORDERMZ4' });
     const status = await provider.checkStatus!(attemptStatusQuery(entry, entry.attempts[0]!));
     const recorded = await ledger.record(status, 'status');
