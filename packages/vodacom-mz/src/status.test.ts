@@ -2,8 +2,8 @@ import type { ReversalProvider } from '@reversal/core';
 import { isValidReference, ReversalValidationError } from '@reversal/core';
 import type { VodacomMzSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerFor, startSimulator } from './test-helpers.js';
-import type { VodacomMzMetadata } from './vodacom-mz-metadata.js';
+import { providerFor, startSimulator } from './test-helpers/simulator.js';
+import type { VodacomMzMetadata } from './metadata.js';
 
 let simulator: VodacomMzSimulator;
 let provider: ReversalProvider<VodacomMzMetadata>;
@@ -33,7 +33,9 @@ describe('checkStatus() through the Query Transaction Status API', () => {
       originalTransactionId: transactionId,
       metadata: { responseCode: 'INS-0', transactionStatus: 'Completed', httpStatus: 200 },
     });
-    expect(settled.conversationId).toMatch(/^[0-9a-f]{32}$/);
+    // The status answer's conversation id is the query's, not the reversal's: not taken.
+    expect(settled.conversationId).toBeUndefined();
+    expect(settled.providerRequestId).toBe('SLOW1');
 
     const query = lastRequest();
     expect(query).toMatchObject({ operation: 'status', method: 'GET', path: '/ipg/v1x/queryTransactionStatus/' });
@@ -51,8 +53,34 @@ describe('checkStatus() through the Query Transaction Status API', () => {
     expect(result.conversationId).toBeDefined();
 
     const settled = await provider.checkStatus!(result);
-    expect(lastRequest().query.input_QueryReference).toBe(result.conversationId);
-    expect(settled).toMatchObject({ status: 'succeeded', originalTransactionId: transactionId });
+    expect(lastRequest().query.input_QueryReference).toBe(result.providerRequestId);
+    expect(settled).toMatchObject({ status: 'succeeded', originalTransactionId: transactionId, conversationId: result.conversationId });
+  });
+
+  it('settles an INS-10 duplicate by its reference, not by the refused duplicate\'s conversation id', async () => {
+    const { transactionId } = simulator.addTransaction({ amount: '30.00' });
+    const first = await provider.reverse({ transactionId, amount: '30.00', reference: 'TWICE1' });
+    expect(first.status).toBe('succeeded');
+    // The caller lost the first answer and sends the same request again, as the docs advise.
+    const repeated = await provider.reverse({ transactionId, amount: '30.00', reference: 'TWICE1' });
+    expect(repeated).toMatchObject({ status: 'unknown', providerRequestId: 'TWICE1', error: { code: 'DUPLICATE_REQUEST' } });
+    expect(repeated.conversationId).toBeDefined();
+    expect(repeated.conversationId).not.toBe(first.conversationId);
+
+    const settled = await provider.checkStatus!(repeated);
+    expect(lastRequest().query.input_QueryReference).toBe('TWICE1');
+    expect(settled).toMatchObject({ status: 'succeeded', reference: 'TWICE1', originalTransactionId: transactionId });
+    expect(simulator.transaction(transactionId)?.reversed).toBe('30.00');
+  });
+
+  it('queries by the provider request id, else the reference, when there is no reversal transaction id', async () => {
+    simulator.addScenario({ operation: 'status', reference: 'ATTEMPT2', transactionStatus: 'Pending' });
+    const byAttempt = await provider.checkStatus!({ reference: 'ORDER2', providerRequestId: 'ATTEMPT2', originalTransactionId: 'ABCDEF1234', conversationId: 'c0ffee' });
+    expect(lastRequest().query.input_QueryReference).toBe('ATTEMPT2');
+    expect(byAttempt).toMatchObject({ status: 'pending', reference: 'ORDER2', providerRequestId: 'ATTEMPT2', conversationId: 'c0ffee' });
+
+    await provider.checkStatus!({ reference: 'ORDER3', originalTransactionId: 'ABCDEF1234', conversationId: 'c0ffee' });
+    expect(lastRequest().query.input_QueryReference).toBe('ORDER3');
   });
 
   it('queries by the reversal transaction id when the result has one', async () => {

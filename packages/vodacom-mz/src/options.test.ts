@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createProviderRegistry, ReversalConfigError } from '@reversal/core';
 import { describe, expect, it } from 'vitest';
-import { createVodacomMzProvider } from './create-vodacom-mz-provider.js';
-import { apiUrl } from './vodacom-mz-client.js';
-import { vodacomMz } from './vodacom-mz-definition.js';
-import type { VodacomMzOptions } from './vodacom-mz-options.js';
+import { createVodacomMzProvider } from './create-provider.js';
+import { apiUrl } from './connect.js';
+import { vodacomMz } from './definition.js';
+import type { VodacomMzOptions } from './options.js';
 
 const SANDBOX_KEY = readFileSync(new URL('./__fixtures__/mz-sandbox-public-key.b64', import.meta.url), 'utf8').trim();
 const valid: VodacomMzOptions = {
@@ -29,7 +29,13 @@ describe('Vodacom Mozambique options', () => {
   it('accepts the documented options and has the promised capabilities', async () => {
     const provider = createVodacomMzProvider(valid);
     expect(provider.id).toBe('vodacom-mz');
-    expect(provider.capabilities).toEqual({ partialReversal: true, resultDelivery: 'sync', currencies: ['MZN'], statusCheck: true });
+    expect(provider.capabilities).toEqual({
+      partialReversal: true,
+      resultDelivery: 'sync',
+      currencies: ['MZN'],
+      statusCheck: true,
+      statusDelivery: 'sync',
+    });
     await provider.close?.();
   });
 
@@ -39,6 +45,13 @@ describe('Vodacom Mozambique options', () => {
       expect(error.issues).toEqual([{ field: 'publicKey', message: expect.stringContaining('base64 DER without headers') }]);
       expect(error.message).toContain('PEM');
     }
+  });
+
+  it('accepts the public key as an indented PEM, as YAML or a template literal gives it', async () => {
+    const pem = `-----BEGIN PUBLIC KEY-----\n${SANDBOX_KEY.match(/.{1,64}/g)!.join('\n')}\n-----END PUBLIC KEY-----`;
+    const provider = createVodacomMzProvider({ ...valid, publicKey: `\n      ${pem.replace(/\n/g, '\n      ')}\n    ` });
+    expect(provider.id).toBe('vodacom-mz');
+    await provider.close?.();
   });
 
   it('names every missing credential', () => {

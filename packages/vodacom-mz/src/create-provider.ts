@@ -1,7 +1,8 @@
-import { createProvider, type ReversalProvider } from '@reversal/core';
-import { vodacomMz } from './vodacom-mz-definition.js';
-import type { VodacomMzMetadata } from './vodacom-mz-metadata.js';
-import type { VodacomMzOptions } from './vodacom-mz-options.js';
+import type { ReversalProvider } from '@reversal/core';
+import { createProvider } from '@reversal/core/kit';
+import { vodacomMz } from './definition.js';
+import type { VodacomMzMetadata } from './metadata.js';
+import type { VodacomMzOptions } from './options.js';
 
 /**
  * Creates a Vodacom M-Pesa Mozambique reversal provider: synchronous results, partial amounts in

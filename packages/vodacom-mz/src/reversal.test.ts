@@ -2,8 +2,8 @@ import type { ReversalProvider } from '@reversal/core';
 import { ReversalValidationError } from '@reversal/core';
 import type { VodacomMzSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerFor, startSimulator } from './test-helpers.js';
-import type { VodacomMzMetadata } from './vodacom-mz-metadata.js';
+import { providerFor, startSimulator } from './test-helpers/simulator.js';
+import type { VodacomMzMetadata } from './metadata.js';
 
 let simulator: VodacomMzSimulator;
 let provider: ReversalProvider<VodacomMzMetadata>;
@@ -35,6 +35,8 @@ describe('reverse() against the Vodacom Mozambique simulator', () => {
     expect(result.reversalTransactionId).toMatch(/^[A-Z0-9]{10}$/);
     expect(result.conversationId).toMatch(/^[0-9a-f]{32}$/);
     expect(result.amount).toBeUndefined();
+    // The id Vodacom knows the request by: the input_ThirdPartyReference sent.
+    expect(result.providerRequestId).toBe('FULL1');
     expect(simulator.transaction(transactionId)).toMatchObject({ reversed: '1250.75', remaining: '0.00' });
 
     const sent = lastRequest();
@@ -76,15 +78,19 @@ describe('reverse() against the Vodacom Mozambique simulator', () => {
     expect(simulator.transaction(transactionId)?.remaining).toBe('0.00');
   });
 
-  it('reports a repeated reference as DUPLICATE_REQUEST and reverses nothing more', async () => {
+  it('reports a repeated reference (INS-10) as unknown DUPLICATE_REQUEST, never failed, and reverses nothing more', async () => {
     const { transactionId } = simulator.addTransaction({ amount: '50.00' });
     expect((await provider.reverse({ transactionId, amount: '5.00', reference: 'DUP1' })).status).toBe('succeeded');
     const repeated = await provider.reverse({ transactionId, amount: '5.00', reference: 'DUP1' });
     expect(repeated).toMatchObject({
-      status: 'failed',
+      status: 'unknown',
+      providerRequestId: 'DUP1',
       error: { code: 'DUPLICATE_REQUEST', providerCode: 'INS-10', retryable: false },
     });
-    expect(repeated.status === 'failed' && repeated.error.message).toContain('checkStatus()');
+    const message = repeated.status === 'unknown' ? repeated.error.message : '';
+    expect(message).toContain('reversal status');
+    expect(message).toContain('checkStatus()');
+    expect(message).not.toContain('Nothing was reversed');
     expect(simulator.transaction(transactionId)?.reversed).toBe('5.00');
   });
 

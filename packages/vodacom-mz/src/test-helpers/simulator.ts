@@ -1,9 +1,9 @@
 // Shared set-up of this package's tests (not part of the public surface).
-import { startVodacomMzSimulator, type VodacomMzSimulator, type VodacomMzSimulatorOptions } from '@reversal/sandbox';
 import type { ReversalProvider } from '@reversal/core';
-import { createVodacomMzProvider } from './create-vodacom-mz-provider.js';
-import type { VodacomMzMetadata } from './vodacom-mz-metadata.js';
-import type { VodacomMzOptions } from './vodacom-mz-options.js';
+import { startVodacomMzSimulator, type VodacomMzSimulator, type VodacomMzSimulatorOptions } from '@reversal/sandbox';
+import { createVodacomMzProvider } from '../create-provider.js';
+import type { VodacomMzMetadata } from '../metadata.js';
+import type { VodacomMzOptions } from '../options.js';
 
 /** A simulator with a 2048-bit key (faster to generate) unless told otherwise. */
 export function startSimulator(options: VodacomMzSimulatorOptions = {}): Promise<VodacomMzSimulator> {

@@ -1,17 +1,18 @@
-import type { ReversalEvent, Secret } from '@reversal/core/kit';
+import type { ReversalEvent } from '@reversal/core';
+import type { Secret } from '@reversal/core/kit';
 import { secretString, secureUrl } from '@reversal/core/kit';
 import type { KeyObject } from 'node:crypto';
 import * as v from 'valibot';
 import { PUBLIC_KEY_FORMS_MESSAGE, parsePublicKey } from './public-key.js';
 
-/** The hosts of the Vodacom Mozambique API per environment (NOTES.md, "Hosts"). */
+/** The hosts of the Vodacom Mozambique API per environment (docs/providers/vodacom-mz.md, "Hosts and ports"). */
 export const VODACOM_MZ_HOSTS = Object.freeze({
   sandbox: 'https://api.sandbox.vm.co.mz',
   // Unconfirmed: api.vm.co.mz and api.mpesa.vm.co.mz both appear in the wild. Override with baseUrl.
   production: 'https://api.vm.co.mz',
 });
 
-/** The port of each API on the host (NOTES.md, "Ports per API"). */
+/** The port of each API on the host (docs/providers/vodacom-mz.md, "Hosts and ports"). */
 export const VODACOM_MZ_PORTS = Object.freeze({ reversal: 18354, status: 18353 });
 
 const port = (name: string) =>
@@ -28,8 +29,9 @@ const HOST_ONLY_MESSAGE =
 /**
  * The options of `createVodacomMzProvider`, as validated. Credentials come out as `Secret`s and
  * the public key as a parsed RSA key; every message names the field and never echoes its value.
+ * Internal: applications validate through `vodacomMz.parseOptions` or `createVodacomMzProvider`.
  */
-export const vodacomMzOptionsSchema = v.strictObject({
+export const vodacomMzOptionsSchema: v.GenericSchema<VodacomMzOptions, ResolvedVodacomMzOptions> = v.strictObject({
   environment: v.optional(v.picklist(['sandbox', 'production'], 'must be "sandbox" or "production"'), 'sandbox'),
   baseUrl: v.optional(
     v.pipe(

@@ -1,7 +1,5 @@
-import { defineProvider, type EnvironmentTable } from '@reversal/core';
-import { VODACOM_MZ_ID } from './vodacom-mz-client.js';
-import { type VodacomMzOptions, vodacomMzOptionsSchema } from './vodacom-mz-options.js';
-import { buildVodacomMzProvider } from './vodacom-mz-provider.js';
+import type { EnvironmentTable } from '@reversal/core';
+import type { VodacomMzOptions } from './options.js';
 
 /**
  * The environment variables `registry.fromEnv()` reads for Vodacom Mozambique, option by option
@@ -24,22 +22,3 @@ export const VODACOM_MZ_ENVIRONMENT = Object.freeze({
   origin: { name: 'MPESA_MZ_ORIGIN', description: '`Origin` header (default `developer.mpesa.vm.co.mz`)' },
   timeoutMs: { name: 'MPESA_MZ_TIMEOUT_MS', description: 'Timeout of one call in milliseconds (default 30000)', type: 'integer' },
 } satisfies EnvironmentTable<VodacomMzOptions>);
-
-/**
- * The Vodacom M-Pesa Mozambique provider definition (id `vodacom-mz`), for
- * `createProviderRegistry([...])`: the provider becomes configuration.
- *
- * @example
- * import { createProviderRegistry } from '@reversal/core';
- * import { vodacomMz } from '@reversal/vodacom-mz';
- *
- * const registry = createProviderRegistry([vodacomMz]);
- * const provider = registry.fromEnv(process.env); // REVERSAL_PROVIDER=vodacom-mz, MPESA_MZ_* …
- */
-export const vodacomMz = defineProvider({
-  id: VODACOM_MZ_ID,
-  displayName: 'Vodacom M-Pesa Mozambique',
-  optionsSchema: vodacomMzOptionsSchema,
-  environment: VODACOM_MZ_ENVIRONMENT,
-  create: buildVodacomMzProvider,
-});

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import type { ReversalProvider } from '@reversal/core';
 import { type VodacomMzSimulator, VODACOM_MZ_INS_CODES } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INS_CODE_TABLE } from './ins-code-table.js';
-import { providerFor, startSimulator } from './test-helpers.js';
-import type { VodacomMzMetadata } from './vodacom-mz-metadata.js';
+import { INS_CODE_TABLE } from './ins-codes.js';
+import { providerFor, startSimulator } from '../test-helpers/simulator.js';
+import type { VodacomMzMetadata } from '../metadata.js';
 
-// The documented table (seed 002, mirrored by karson/mpesa-php-sdk API.md): HTTP status → codes.
-const documented = JSON.parse(readFileSync(new URL('./__fixtures__/ins-codes-http-status.json', import.meta.url), 'utf8')) as Record<
+// The documented table (the portal's, as karson/mpesa-php-sdk API.md copies it): HTTP status → codes.
+const documented = JSON.parse(readFileSync(new URL('../__fixtures__/ins-codes-http-status.json', import.meta.url), 'utf8')) as Record<
   string,
   Record<string, string>
 >;
@@ -52,7 +52,8 @@ describe('INS_CODE_TABLE', () => {
     'INS-5': { status: 'failed', code: 'PROCESSING_ERROR', retryable: false },
     'INS-6': { status: 'failed', code: 'PROCESSING_ERROR', retryable: false },
     'INS-9': { status: 'unknown', code: 'TIMEOUT', retryable: false },
-    'INS-10': { status: 'failed', code: 'DUPLICATE_REQUEST', retryable: false },
+    // The earlier request with this reference may have reversed the payment: never "not reversed".
+    'INS-10': { status: 'unknown', code: 'DUPLICATE_REQUEST', retryable: false },
     'INS-13': { status: 'failed', code: 'INVALID_REQUEST', retryable: false },
     'INS-14': { status: 'failed', code: 'INVALID_REQUEST', retryable: false },
     'INS-15': { status: 'failed', code: 'INVALID_AMOUNT', retryable: false },

@@ -2,7 +2,7 @@ import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
 
 /** One row of {@link INS_CODE_TABLE}: the mapping plus the HTTP status Vodacom documents with the code. */
 export interface InsCodeMapping extends CodeMapping {
-  /** The HTTP status(es) the code travels with (seed 002, "Response Codes & Descriptions"). */
+  /** The HTTP status(es) the code travels with (the portal's "Response Codes & Descriptions"). */
   readonly httpStatuses: readonly number[];
 }
 
@@ -14,31 +14,16 @@ const refused = (
 ): InsCodeMapping => ({ status: 'failed', code, retryable, description, httpStatuses: [httpStatus] });
 
 /**
- * Every response code of the Vodacom Mozambique Reversal API (seed 002) in the normalised model.
+ * Every response code of the Vodacom Mozambique Reversal API in the normalised model, with the
+ * HTTP status the portal documents for it. Where the documentation leaves room, the row's `why`
+ * says what was decided (sources: docs/providers/vodacom-mz.md, "Reversal response").
  *
- * Decisions, where the documentation leaves room:
- *
- * - **INS-1 "Internal Error" (500) → `unknown`.** A 500 from the gateway does not say whether the
- *   reversal was applied before the error, and integrators report INS-1 for requests that were in
- *   fact processed or refused for another reason (NOTES.md: insufficient funds and a space in the
- *   reference both came back as INS-1). Check status; resend only with the same reference.
- * - **INS-23 "Unknown Status. Contact M-Pesa Support" (400) → `unknown`.** The provider itself says
- *   it does not know the outcome; calling it a failure could lead to a second reversal.
- * - **INS-9 "Request timeout" (408) → `unknown`/`TIMEOUT`.** The gateway timed out waiting for the
- *   M-Pesa core, which may still complete the reversal.
- * - **INS-10 "Duplicate Transaction" (409) → `failed`/`DUPLICATE_REQUEST`.** This request did
- *   nothing; the earlier one with the same reference may have succeeded — check its status.
- * - **INS-16 (503) and INS-2006 (422) are retryable**: nothing was done, and the same request can
- *   succeed after a pause (overload) or once the merchant account is funded.
- * - Codes of other Vodacom APIs that the reversal table lists (customer, direct-debit, MSISDN and
- *   language codes) are refusals: `failed`, not retryable.
- *
- * How a response is read (see `mapReversalResponse`): the code decides only when the HTTP status
- * agrees with it in kind — INS-0 with a 2xx status, any other code with a 4xx or 5xx status (a
- * different status of the same kind, such as INS-15 with 422, is accepted). A response where they
- * disagree (INS-0 with HTTP 500, INS-15 with HTTP 200), an empty or missing code, or a code that is
- * not in this table is `unknown`/`PROCESSING_ERROR` with the raw code kept: any of them may
- * describe a reversal that was applied, and a status check settles it.
+ * How a response is read: the code decides only when the HTTP status agrees with it in kind —
+ * INS-0 with a 2xx status, any other code with a 4xx or 5xx status (a different status of the same
+ * kind, such as INS-15 with 422, is accepted). A response where they disagree (INS-0 with HTTP 500,
+ * INS-15 with HTTP 200), an empty or missing code, or a code that is not in this table is
+ * {@link UNCERTAIN_RESPONSE} with the raw code kept: any of them may describe a reversal that was
+ * applied, and a status check settles it.
  */
 export const INS_CODE_TABLE = Object.freeze({
   'INS-0': {
@@ -53,7 +38,7 @@ export const INS_CODE_TABLE = Object.freeze({
     retryable: false,
     description: 'Internal Error',
     httpStatuses: [500],
-    why: 'A 500 does not say whether the reversal was applied first; INS-1 is also reported for requests refused for other reasons.',
+    why: 'A 500 does not say whether the reversal was applied first, and integrators report INS-1 for requests refused for other reasons (insufficient funds, a space in the reference): check status.',
   },
   'INS-2': refused('AUTHENTICATION_FAILED', 401, 'Invalid API Key'),
   'INS-4': refused('ACCOUNT_INACTIVE', 401, 'User is not active'),
@@ -67,11 +52,21 @@ export const INS_CODE_TABLE = Object.freeze({
     httpStatuses: [408],
     why: 'The gateway stopped waiting; the M-Pesa core may still complete the reversal.',
   },
-  'INS-10': refused('DUPLICATE_REQUEST', 409, 'Duplicate Transaction'),
+  'INS-10': {
+    status: 'unknown',
+    code: 'DUPLICATE_REQUEST',
+    retryable: false,
+    description: 'Duplicate Transaction',
+    httpStatuses: [409],
+    why: 'Vodacom already received a request with this reference: this one did nothing, but the earlier one may have reversed the payment. Only its status says which.',
+  },
   'INS-13': refused('INVALID_REQUEST', 400, 'Invalid Shortcode Used'),
   'INS-14': refused('INVALID_REQUEST', 400, 'Invalid Reference Used'),
   'INS-15': refused('INVALID_AMOUNT', 400, 'Invalid Amount Used'),
-  'INS-16': refused('RATE_LIMITED', 503, 'Unable to handle the request due to a temporary overloading', true),
+  'INS-16': {
+    ...refused('RATE_LIMITED', 503, 'Unable to handle the request due to a temporary overloading', true),
+    why: 'Nothing was done and the same request can succeed after a pause.',
+  },
   'INS-17': refused('INVALID_REQUEST', 400, 'Invalid Transaction Reference. Length Should Be Between 1 and 20.'),
   'INS-18': refused('TRANSACTION_NOT_FOUND', 400, 'Invalid TransactionID Used'),
   'INS-19': refused('INVALID_REQUEST', 400, 'Invalid ThirdPartyReference Used'),
@@ -97,7 +92,10 @@ export const INS_CODE_TABLE = Object.freeze({
   'INS-998': refused('INVALID_REQUEST', 400, 'Invalid Market'),
   'INS-2001': refused('AUTHENTICATION_FAILED', 400, 'Initiator authentication error.'),
   'INS-2002': refused('PROCESSING_ERROR', 400, 'Receiver invalid.'),
-  'INS-2006': refused('INSUFFICIENT_FUNDS', 422, 'Insufficient balance', true),
+  'INS-2006': {
+    ...refused('INSUFFICIENT_FUNDS', 422, 'Insufficient balance', true),
+    why: 'Nothing was done and the same request can succeed once the merchant account is funded.',
+  },
   'INS-2051': refused('INVALID_REQUEST', 400, 'MSISDN invalid.'),
   'INS-2057': refused('INVALID_REQUEST', 400, 'Language code invalid.'),
 } satisfies Record<string, InsCodeMapping>) as Readonly<Record<string, InsCodeMapping>> & ProviderCodeTable;
