@@ -8,7 +8,7 @@
  */
 import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
 import { CODE_TABLES as SAFARICOM_KE_CODE_TABLES } from '../packages/safaricom-ke/src/code-tables.js';
-import { INS_CODE_TABLE, UNCERTAIN_RESPONSE } from '../packages/vodacom-mz/src/ins-code-table.js';
+import { CODE_TABLES as VODACOM_MZ_CODE_TABLES } from '../packages/vodacom-mz/src/code-tables.js';
 
 /** The markers of the generated region. */
 export const REGION_START = '<!-- codes:start -->';
@@ -47,16 +47,8 @@ export const CODE_TABLE_DOCUMENTS: readonly CodeTableDocument[] = [
   },
   {
     readme: 'packages/vodacom-mz/README.md',
-    source: 'src/ins-code-table.ts',
-    tables: [
-      {
-        name: 'INS_CODE_TABLE',
-        table: INS_CODE_TABLE,
-        describedAs: 'Vodacom says',
-        fallback: { label: 'empty, other, or contradicting the HTTP status', mapping: UNCERTAIN_RESPONSE },
-        reasons: false,
-      },
-    ],
+    source: 'src/code-tables.ts',
+    tables: VODACOM_MZ_CODE_TABLES,
   },
 ];
 
