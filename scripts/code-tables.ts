@@ -6,7 +6,7 @@
  * Each README holds one region between `<!-- codes:start -->` and `<!-- codes:end -->`; only that
  * region is generated, the prose around it is written by hand.
  */
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
+import type { CodeMapping, ProviderCodeTable } from '@reversal/core';
 import { DARAJA_ERROR_CODES, UNKNOWN_ERROR_CODE } from '../packages/safaricom-ke/src/error-codes.js';
 import { DARAJA_RESULT_CODES, UNKNOWN_RESULT_CODE } from '../packages/safaricom-ke/src/result-codes.js';
 import { CODE_TABLES as VODACOM_MZ_CODE_TABLES } from '../packages/vodacom-mz/src/code-tables.js';
