@@ -9,14 +9,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCallbackHandler, createProviderRegistry, type ReversalProvider, type ReversalResult } from '@reversal/core';
 import { safaricomKe } from '@reversal/safaricom-ke';
-import { createDarajaSimulator, createVodacomMzSimulator } from '@reversal/sandbox';
+import { startDarajaSimulator, startVodacomMzSimulator } from '@reversal/sandbox';
 import { vodacomMz } from '@reversal/vodacom-mz';
 import { printTable, type Row } from './print-table.js';
 
-const daraja = createDarajaSimulator({ callbackDelayMs: 50 });
-await daraja.start();
+const daraja = await startDarajaSimulator({ callbackDelayMs: 50 });
 // 2048-bit keys start faster than Vodacom's 4096-bit ones; the adapter handles both.
-const mozambique = await createVodacomMzSimulator({ keyBits: 2048 });
+const mozambique = await startVodacomMzSimulator({ keyBits: 2048 });
 
 // One configuration object per country: this is all that differs between them.
 const registry = createProviderRegistry([safaricomKe, vodacomMz]);
@@ -52,14 +51,14 @@ try {
   // 1. A full reversal in each country.
   daraja.addTransaction({ transactionId: 'SKC82PACB8', amount: '200' });
   record('Kenya', 'full reversal', await reverseAndWait(kenya, { transactionId: 'SKC82PACB8', amount: '200', reference: 'KE1', reason: 'Paid twice' }));
-  const payment = mozambique.addTransaction({ amount: '1500.00' });
+  const payment = mozambique.addTransaction({ amount: '1500.00' }).transactionId;
   record('Mozambique', 'full reversal', await mz.reverse({ transactionId: payment, reference: 'MZ1', reason: 'Service not delivered' }));
 
   // 2. The same payment again: already reversed.
   record('Kenya', 'already reversed', await reverseAndWait(kenya, { transactionId: 'SKC82PACB8', amount: '200', reference: 'KE2' }));
 
   // 3. A partial reversal in Mozambique, then more than what is left.
-  const partial = mozambique.addTransaction({ amount: '1000.00' });
+  const partial = mozambique.addTransaction({ amount: '1000.00' }).transactionId;
   record('Mozambique', 'partial reversal', await mz.reverse({ transactionId: partial, amount: '250.50', reference: 'MZ2' }));
   record('Mozambique', 'more than is left', await mz.reverse({ transactionId: partial, amount: '800.00', reference: 'MZ3' }));
 
@@ -68,7 +67,7 @@ try {
   record('Kenya', 'insufficient funds', await reverseAndWait(kenya, { transactionId: 'SKD11BROKE', amount: '5000', reference: 'KE3' }));
 
   // 5. No answer in time: the outcome is unknown (never "failed"), then a status check resolves it.
-  const slow = mozambique.addTransaction({ amount: '300.00' });
+  const slow = mozambique.addTransaction({ amount: '300.00' }).transactionId;
   mozambique.addScenario({ transactionId: slow, delayMs: 3_000 });
   const unknown = await mz.reverse({ transactionId: slow, reference: 'MZ4' });
   record('Mozambique', 'timeout', unknown);

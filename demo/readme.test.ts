@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createVodacomMzSimulator } from '@reversal/sandbox';
+import { startVodacomMzSimulator } from '@reversal/sandbox';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -30,9 +30,9 @@ describe('the README tells the truth', () => {
   });
 
   it('runs the configuration example against the Mozambique simulator, configured from the environment alone', async () => {
-    const simulator = await createVodacomMzSimulator({ keyBits: 2048 });
+    const simulator = await startVodacomMzSimulator({ keyBits: 2048 });
     try {
-      const payment = simulator.addTransaction({ amount: '120.00' });
+      const payment = simulator.addTransaction({ amount: '120.00' }).transactionId;
       const { stdout } = await runTs('demo/readme/provider-from-env.ts', [payment, '120.00'], simulator.environment);
       expect(stdout.trim()).toBe('succeeded ORDER42');
     } finally {

@@ -4,7 +4,7 @@
  * reads them in a loop, one at a time, for a fixed time.
  */
 import { createSafaricomKeProvider } from '@reversal/safaricom-ke';
-import { createDarajaSimulator, startCallbackRecorder } from '@reversal/sandbox';
+import { startDarajaSimulator, startCallbackRecorder } from '@reversal/sandbox';
 import { serveParent } from './lib/serve-parent.js';
 import { round } from './lib/stats.js';
 import type { CallbackRateRow } from './protocol.js';
@@ -13,11 +13,10 @@ import type { CallbackRateRow } from './protocol.js';
 const SAMPLES = 200;
 
 async function measure(mode: string, signed: boolean, parsedBody: boolean, durationMs: number): Promise<CallbackRateRow> {
-  const simulator = createDarajaSimulator({ callbackDelayMs: 1 });
-  await simulator.start();
+  const simulator = await startDarajaSimulator({ callbackDelayMs: 1 });
   const recorder = await startCallbackRecorder();
   const provider = createSafaricomKeProvider({
-    baseUrl: simulator.url,
+    baseUrl: simulator.baseUrl,
     consumerKey: simulator.consumerKey,
     consumerSecret: simulator.consumerSecret,
     initiatorName: simulator.initiatorName,

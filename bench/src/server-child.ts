@@ -4,7 +4,7 @@
  * because `@paymentsds/mpesa` always appends them to its host.
  */
 import { constants, publicEncrypt } from 'node:crypto';
-import { createDarajaSimulator, createVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from '@reversal/sandbox';
+import { startDarajaSimulator, startVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from '@reversal/sandbox';
 import { serveParent } from './lib/serve-parent.js';
 import type { ClientSetup, ServerCommand, ServerStats } from './protocol.js';
 import { transactionId } from './protocol.js';
@@ -14,9 +14,9 @@ const encrypt = (text: string, keyPem: string) =>
 
 // A Utility Account large enough for every reversal of a run (the default, 1,000,000.00, funds
 // 5,000 reversals of 200; after that each one would fail by callback with insufficient funds).
-const daraja = createDarajaSimulator({ maxTransactions: 200_000, utilityBalance: '9999999999999.00' });
-const url = await daraja.start();
-const vodacom = await createVodacomMzSimulator({ ports: 'standard' }).catch((error: unknown) => {
+const daraja = await startDarajaSimulator({ maxTransactions: 200_000, utilityBalance: '9999999999999.00' });
+const url = daraja.baseUrl;
+const vodacom = await startVodacomMzSimulator({ ports: 'standard' }).catch((error: unknown) => {
   throw new Error(
     `Cannot listen on 127.0.0.1:${VODACOM_MZ_STANDARD_PORTS.reversal} and ${VODACOM_MZ_STANDARD_PORTS.status} (needed by @paymentsds/mpesa): ${String(error)}`,
   );
@@ -79,7 +79,7 @@ serveParent(async (message) => {
     case 'last-requests':
       return command.country === 'ke'
         ? daraja.requests().slice(-command.count)
-        : vodacom.requests.slice(-command.count).map(({ headers, body }) => ({ headers, body }));
+        : vodacom.requests().slice(-command.count).map(({ headers, body }) => ({ headers, body }));
     case 'close':
       await Promise.all([daraja.close(), vodacom.close()]);
       return null;

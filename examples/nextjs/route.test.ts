@@ -1,5 +1,5 @@
 import { getRequestListener } from '@hono/node-server';
-import { createVodacomMzSimulator } from '@reversal/sandbox';
+import { startVodacomMzSimulator } from '@reversal/sandbox';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDarajaSandbox } from '../support/daraja-sandbox.js';
 import { type LoopbackServer, startLoopbackServer } from '../support/loopback-server.js';
@@ -58,10 +58,10 @@ describe('fetch-style route handlers (Next.js App Router shape)', () => {
   });
 
   it('Mozambique: the synchronous result reaches the same onResult, no callback involved', async () => {
-    const simulator = await createVodacomMzSimulator({ keyBits: 2048 });
+    const simulator = await startVodacomMzSimulator({ keyBits: 2048 });
     cleanups.push(() => simulator.close());
     const app = await startApp(simulator.environment);
-    const transactionId = simulator.addTransaction({ amount: '100.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '100.00' });
 
     const answer = await app.refund({ transactionId, amount: '40.00' });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createSafaricomKeProvider, type SafaricomKeProvider } from '@reversal/safaricom-ke';
-import { createDarajaSimulator, type DarajaSimulator } from '@reversal/sandbox';
+import { startDarajaSimulator, type DarajaSimulator } from '@reversal/sandbox';
 
 /** A local Daraja simulator and a Kenya provider talking to it, for the demos and their tests. */
 export interface DarajaSandbox {
@@ -16,8 +16,7 @@ export interface DarajaSandbox {
 
 /** Starts the simulator; the provider signs its callback URLs (`callbackSecret`), as in production. */
 export async function startDarajaSandbox(resultUrl: string): Promise<DarajaSandbox> {
-  const daraja = createDarajaSimulator({ callbackDelayMs: 20 });
-  await daraja.start();
+  const daraja = await startDarajaSimulator({ callbackDelayMs: 20 });
   const callbackSecret = randomBytes(32).toString('hex');
   const provider = createSafaricomKeProvider({ ...daraja.providerOptions, resultUrl, callbackSecret });
   return {

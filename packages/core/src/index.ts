@@ -50,7 +50,7 @@ export type {
 } from './reversal-result.js';
 export { isFinalResult } from './reversal-result.js';
 // Receiving results (callback handler, result store) exports go below this line.
-export type { CallbackDeduplicator, MemoryDeduplicatorOptions } from './callbacks/callback-deduplicator.js';
+export type { CallbackDeduplicator, ClaimOutcome, MemoryDeduplicatorOptions } from './callbacks/callback-deduplicator.js';
 export { createMemoryDeduplicator } from './callbacks/callback-deduplicator.js';
 export type { CallbackFailure, CallbackFailureReason } from './callbacks/callback-failure.js';
 export type {
@@ -61,8 +61,10 @@ export type {
 } from './callbacks/callback-handler.js';
 export type { CallbackHandlerOptions, CallbackHandlerSettings } from './callbacks/callback-handler-options.js';
 export { createCallbackHandler } from './callbacks/create-callback-handler.js';
+export { ReversalDeliveryInProgressError } from './callbacks/delivery-in-progress-error.js';
 export type { MemoryResultStoreOptions } from './callbacks/memory-result-store.js';
 export { createMemoryResultStore } from './callbacks/memory-result-store.js';
+export { currentResult, recordAttemptResult, sameAttempt } from './callbacks/result-attempts.js';
 export type { ResultStore, Unsubscribe } from './callbacks/result-store.js';
 export { reviveResult } from './callbacks/revive-result.js';
 export type { WaitForResultOptions } from './callbacks/wait-for-result.js';

@@ -1,8 +1,18 @@
 // The public surface of @reversal/sandbox, listed by name.
+// The shape every simulator shares.
+export type {
+  CallbackDelivery,
+  CallbackSimulator,
+  CallbackSimulatorOptions,
+  Simulator,
+  SimulatorTransaction,
+  SimulatorTransactionInput,
+} from './simulator.js';
+export { isFailedDelivery } from './simulator.js';
+
 // Daraja (Safaricom Kenya) simulator exports go below this line.
 export type { CallbackRecorder, RecordedCallback } from './daraja/callback-recorder.js';
 export { startCallbackRecorder } from './daraja/callback-recorder.js';
-export { createDarajaSimulator } from './daraja/create-daraja-simulator.js';
 export type { DarajaErrorBody, DarajaErrorCode } from './daraja/daraja-errors.js';
 export { DARAJA_ERRORS } from './daraja/daraja-errors.js';
 export type {
@@ -19,20 +29,21 @@ export type {
   DarajaSimulatorStats,
   ReceivedReversalRequest,
 } from './daraja/daraja-simulator.js';
-export type { CallbackDelivery } from './daraja/deliver-callback.js';
-export type { AddTransactionInput, SimulatedTransaction } from './daraja/ledger.js';
+export type { DarajaCallbackDelivery, DarajaCallbackKind } from './daraja/deliver-callback.js';
+export type { DarajaTransaction, DarajaTransactionInput } from './daraja/ledger.js';
+export { startDarajaSimulator } from './daraja/start-daraja-simulator.js';
 export type { DarajaReversalBody } from './daraja/validate-reversal-body.js';
 
 // Vodacom Mozambique simulator exports go below this line.
-export { createVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from './vodacom-mz/create-vodacom-mz-simulator.js';
 export type { InsCodeResponse } from './vodacom-mz/ins-codes.js';
 export { VODACOM_MZ_INS_CODES } from './vodacom-mz/ins-codes.js';
+export { startVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from './vodacom-mz/start-vodacom-mz-simulator.js';
 export type { VodacomMzScenario } from './vodacom-mz/vodacom-mz-scenario.js';
 export type {
   RecordedVodacomMzRequest,
-  VodacomMzLedgerEntry,
   VodacomMzSimulator,
   VodacomMzSimulatorOptions,
   VodacomMzSimulatorProviderOptions,
+  VodacomMzTransaction,
+  VodacomMzTransactionInput,
 } from './vodacom-mz/vodacom-mz-simulator.js';
-

@@ -17,11 +17,11 @@ afterAll(async () => {
   await simulator.close();
 });
 
-const lastRequest = () => simulator.requests.at(-1)!;
+const lastRequest = () => simulator.requests().at(-1)!;
 
 describe('checkStatus() through the Query Transaction Status API', () => {
   it('resolves a timed-out reversal: unknown first, then succeeded', async () => {
-    const transactionId = simulator.addTransaction({ amount: '75.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '75.00' });
     simulator.addScenario({ transactionId, delayMs: 5_000 });
     const result = await provider.reverse({ transactionId, amount: '25.00', reference: 'SLOW1' }, { timeoutMs: 300 });
     expect(result).toMatchObject({ status: 'unknown', reference: 'SLOW1', error: { code: 'TIMEOUT', retryable: false } });
@@ -44,7 +44,7 @@ describe('checkStatus() through the Query Transaction Status API', () => {
   });
 
   it.each(['INS-1', 'INS-23'])('settles a reversal the gateway applied but answered %s for', async (code) => {
-    const transactionId = simulator.addTransaction({ amount: '40.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '40.00' });
     simulator.addScenario({ transactionId, responseCode: code, apply: true });
     const result = await provider.reverse({ transactionId });
     expect(result).toMatchObject({ status: 'unknown', error: { providerCode: code } });
@@ -56,7 +56,7 @@ describe('checkStatus() through the Query Transaction Status API', () => {
   });
 
   it('queries by the reversal transaction id when the result has one', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     const result = await provider.reverse({ transactionId });
     const settled = await provider.checkStatus!(result);
     expect(lastRequest().query.input_QueryReference).toBe(result.reversalTransactionId);
@@ -64,7 +64,7 @@ describe('checkStatus() through the Query Transaction Status API', () => {
   });
 
   it('reports a cancelled reversal as failed, retryable', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     simulator.addScenario({ operation: 'status', reference: 'CANCEL1', transactionStatus: 'Cancelled' });
     const settled = await provider.checkStatus!({ reference: 'CANCEL1', originalTransactionId: transactionId });
     expect(settled).toMatchObject({
@@ -110,12 +110,12 @@ describe('checkStatus() through the Query Transaction Status API', () => {
   });
 
   it('refuses a query without reference or original transaction id before sending', async () => {
-    const before = simulator.requests.length;
+    const before = simulator.requests().length;
     await expect(provider.checkStatus!({ reference: 'bad ref', originalTransactionId: '' })).rejects.toSatisfy(
       (error) =>
         ReversalValidationError.isInstance(error) &&
         error.issues.map((issue) => issue.field).join() === 'reference,originalTransactionId',
     );
-    expect(simulator.requests.length).toBe(before);
+    expect(simulator.requests().length).toBe(before);
   });
 });

@@ -86,7 +86,7 @@ describe('INS_CODE_TABLE', () => {
 
   // One test per row, over HTTP: the simulator answers the code with its documented status.
   it.each(Object.entries(expectations))('%s over HTTP', async (code, expected) => {
-    const transactionId = simulator.addTransaction({ amount: '20.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '20.00' });
     simulator.addScenario({ transactionId, responseCode: code });
     const result = await provider.reverse({ transactionId, amount: '20.00' });
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe('responses that do not say clearly what happened', () => {
   it('a header strict parsers reject: unknown, not a crash, and checkStatus settles it', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     simulator.addScenario({ transactionId, malformedHeader: true });
     const result = await provider.reverse({ transactionId, reference: 'HDR1' });
     expect(result).toMatchObject({
@@ -31,7 +31,7 @@ describe('responses that do not say clearly what happened', () => {
   });
 
   it('a body that is not JSON (a proxy error page): unknown', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     simulator.addScenario({ transactionId, responseCode: 'INS-1', rawBody: '<html><body>502 Bad Gateway</body></html>' });
     const result = await provider.reverse({ transactionId });
     expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', providerCode: 'INVALID_RESPONSE' } });
@@ -42,7 +42,7 @@ describe('responses that do not say clearly what happened', () => {
     ['INS-15 with HTTP 200', 'INS-15', 200],
     ['INS-2 with HTTP 201', 'INS-2', 201],
   ])('an HTTP status that contradicts the code (%s): unknown, raw code kept', async (_name, code, httpStatus) => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     simulator.addScenario({ transactionId, responseCode: code, httpStatus });
     const result = await provider.reverse({ transactionId });
     expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', providerCode: code, retryable: false } });
@@ -50,13 +50,13 @@ describe('responses that do not say clearly what happened', () => {
   });
 
   it('a status of the same kind as documented (INS-15 with 422 instead of 400): the code decides', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     simulator.addScenario({ transactionId, responseCode: 'INS-15', httpStatus: 422 });
     expect(await provider.reverse({ transactionId })).toMatchObject({ status: 'failed', error: { code: 'INVALID_AMOUNT' } });
   });
 
   it.each([400, 200, 500])('an empty response code with HTTP %i: unknown', async (httpStatus) => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     simulator.addScenario({ transactionId, responseCode: '', httpStatus });
     const result = await provider.reverse({ transactionId });
     expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', providerCode: '' } });
@@ -64,14 +64,14 @@ describe('responses that do not say clearly what happened', () => {
   });
 
   it('an undocumented code: unknown, raw code kept', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     simulator.addScenario({ transactionId, responseCode: 'INS-777', httpStatus: 400 });
     const result = await provider.reverse({ transactionId });
     expect(result).toMatchObject({ status: 'unknown', error: { providerCode: 'INS-777' }, raw: { output_ResponseCode: 'INS-777' } });
   });
 
   it('an empty body: unknown', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     simulator.addScenario({ transactionId, responseCode: 'INS-0', rawBody: '' });
     const result = await provider.reverse({ transactionId });
     expect(result).toMatchObject({ status: 'unknown', error: { providerCode: '' } });

@@ -18,11 +18,11 @@ afterAll(async () => {
   await simulator.close();
 });
 
-const lastRequest = () => simulator.requests.at(-1)!;
+const lastRequest = () => simulator.requests().at(-1)!;
 
 describe('reverse() against the Vodacom Mozambique simulator', () => {
   it('reverses a whole payment when no amount is given, sending no input_ReversalAmount', async () => {
-    const transactionId = simulator.addTransaction({ amount: '1250.75' });
+    const { transactionId } = simulator.addTransaction({ amount: '1250.75' });
     const result = await provider.reverse({ transactionId, reference: 'FULL1' });
 
     expect(result).toMatchObject({
@@ -35,7 +35,7 @@ describe('reverse() against the Vodacom Mozambique simulator', () => {
     expect(result.reversalTransactionId).toMatch(/^[A-Z0-9]{10}$/);
     expect(result.conversationId).toMatch(/^[0-9a-f]{32}$/);
     expect(result.amount).toBeUndefined();
-    expect(simulator.getTransaction(transactionId)).toMatchObject({ reversed: '1250.75', remaining: '0.00' });
+    expect(simulator.transaction(transactionId)).toMatchObject({ reversed: '1250.75', remaining: '0.00' });
 
     const sent = lastRequest();
     expect(sent).toMatchObject({ operation: 'reversal', method: 'PUT', path: '/ipg/v1x/reversal/' });
@@ -52,7 +52,7 @@ describe('reverse() against the Vodacom Mozambique simulator', () => {
   });
 
   it('reverses part of a payment with input_ReversalAmount as a two-decimal string, never above the original', async () => {
-    const transactionId = simulator.addTransaction({ amount: '100.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '100.00' });
     const first = await provider.reverse({ transactionId, amount: '40.1' });
     expect(first).toMatchObject({ status: 'succeeded', amount: { value: '40.10', currency: 'MZN' } });
     expect((lastRequest().body as Record<string, unknown>).input_ReversalAmount).toBe('40.10');
@@ -66,18 +66,18 @@ describe('reverse() against the Vodacom Mozambique simulator', () => {
       amount: { value: '0.01', currency: 'MZN' },
       error: { code: 'INVALID_AMOUNT', providerCode: 'INS-15', retryable: false },
     });
-    expect(simulator.getTransaction(transactionId)).toMatchObject({ reversed: '100.00', remaining: '0.00' });
+    expect(simulator.transaction(transactionId)).toMatchObject({ reversed: '100.00', remaining: '0.00' });
   });
 
   it('reverses what remains with a full reversal after a partial one', async () => {
-    const transactionId = simulator.addTransaction({ amount: '30.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '30.00' });
     await provider.reverse({ transactionId, amount: '10.00' });
     expect((await provider.reverse({ transactionId })).status).toBe('succeeded');
-    expect(simulator.getTransaction(transactionId)?.remaining).toBe('0.00');
+    expect(simulator.transaction(transactionId)?.remaining).toBe('0.00');
   });
 
   it('reports a repeated reference as DUPLICATE_REQUEST and reverses nothing more', async () => {
-    const transactionId = simulator.addTransaction({ amount: '50.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '50.00' });
     expect((await provider.reverse({ transactionId, amount: '5.00', reference: 'DUP1' })).status).toBe('succeeded');
     const repeated = await provider.reverse({ transactionId, amount: '5.00', reference: 'DUP1' });
     expect(repeated).toMatchObject({
@@ -85,11 +85,11 @@ describe('reverse() against the Vodacom Mozambique simulator', () => {
       error: { code: 'DUPLICATE_REQUEST', providerCode: 'INS-10', retryable: false },
     });
     expect(repeated.status === 'failed' && repeated.error.message).toContain('checkStatus()');
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('5.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('5.00');
   });
 
   it('computes the bearer token once per provider instance', async () => {
-    const transactionId = simulator.addTransaction({ amount: '9.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '9.00' });
     await provider.reverse({ transactionId, amount: '1.00' });
     const firstToken = lastRequest().headers.authorization;
     await provider.reverse({ transactionId, amount: '1.00' });
@@ -98,7 +98,7 @@ describe('reverse() against the Vodacom Mozambique simulator', () => {
 
   it('answers AUTHENTICATION_FAILED when the API key is wrong', async () => {
     const wrong = providerFor(simulator, { apiKey: 'not-the-api-key' });
-    const transactionId = simulator.addTransaction({ amount: '9.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '9.00' });
     const result = await wrong.reverse({ transactionId });
     await wrong.close?.();
     expect(result).toMatchObject({
@@ -106,35 +106,35 @@ describe('reverse() against the Vodacom Mozambique simulator', () => {
       error: { code: 'AUTHENTICATION_FAILED', providerCode: 'INS-2', retryable: false },
       metadata: { httpStatus: 401 },
     });
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('0.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('0.00');
   });
 
   it('sends the configured Origin and accepts the public key as PEM', async () => {
     const custom = providerFor(simulator, { origin: '*', publicKey: simulator.publicKeyPem });
-    const transactionId = simulator.addTransaction({ amount: '9.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '9.00' });
     expect((await custom.reverse({ transactionId })).status).toBe('succeeded');
     await custom.close?.();
     expect(lastRequest().headers.origin).toBe('*');
   });
 
   it('refuses a transaction id Vodacom cannot hold before sending anything', async () => {
-    const before = simulator.requests.length;
+    const before = simulator.requests().length;
     const attempt = provider.reverse({ transactionId: 'ABC-123.45' });
     await expect(attempt).rejects.toSatisfy(
       (error) => ReversalValidationError.isInstance(error) && error.issues.some((issue) => issue.field === 'transactionId'),
     );
-    expect(simulator.requests.length).toBe(before);
+    expect(simulator.requests().length).toBe(before);
   });
 
   it('rejects with the reason of a signal aborted before sending', async () => {
     const reason = new Error('stop');
-    const transactionId = simulator.addTransaction({ amount: '1.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '1.00' });
     await expect(provider.reverse({ transactionId }, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('0.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('0.00');
   });
 
   it('is unknown, not failed, when the caller aborts after sending', async () => {
-    const transactionId = simulator.addTransaction({ amount: '1.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '1.00' });
     simulator.addScenario({ transactionId, delayMs: 5_000 });
     const controller = new AbortController();
     const pending = provider.reverse({ transactionId }, { signal: controller.signal });

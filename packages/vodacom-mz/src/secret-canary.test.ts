@@ -34,9 +34,9 @@ function expectNoSecret(value: unknown) {
 
 describe('no credential leaks', () => {
   it('not from results of any kind, events or the provider itself', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
     const results = [await provider.reverse({ transactionId, amount: '1.00' })];
-    bearer = simulator.requests.at(-1)!.headers.authorization!.slice('Bearer '.length);
+    bearer = simulator.requests().at(-1)!.headers.authorization!.slice('Bearer '.length);
     expect(bearer).toHaveLength(344);
 
     for (const scenario of [

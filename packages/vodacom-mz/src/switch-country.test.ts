@@ -7,7 +7,7 @@ import {
 import { safaricomKe } from '@reversal/safaricom-ke';
 import {
   type CallbackRecorder,
-  createDarajaSimulator,
+  startDarajaSimulator,
   type DarajaSimulator,
   startCallbackRecorder,
   type VodacomMzSimulator,
@@ -39,8 +39,7 @@ let recorder: CallbackRecorder;
 let vodacom: VodacomMzSimulator;
 
 beforeAll(async () => {
-  daraja = createDarajaSimulator({ callbackDelayMs: 1 });
-  await daraja.start();
+  daraja = await startDarajaSimulator({ callbackDelayMs: 1 });
   recorder = await startCallbackRecorder();
   vodacom = await startSimulator();
 });
@@ -71,7 +70,7 @@ const kenya = () => ({
 const mozambique = () => ({
   config: { provider: 'vodacom-mz', ...vodacom.providerOptions } as const,
   env: vodacom.environment,
-  payment: () => ({ transactionId: vodacom.addTransaction({ amount: '200.00' }), amount: '200.00' }),
+  payment: () => ({ transactionId: vodacom.addTransaction({ amount: '200.00' }).transactionId, amount: '200.00' }),
   currency: 'MZN',
 });
 

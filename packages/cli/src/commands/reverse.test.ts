@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:net';
-import { createDarajaSimulator, createVodacomMzSimulator, type DarajaSimulator, type VodacomMzSimulator } from '@reversal/sandbox';
+import { startDarajaSimulator, startVodacomMzSimulator, type DarajaSimulator, type VodacomMzSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../exit-codes.js';
 import { ensureBuilt } from '../test-support/built-cli.js';
@@ -12,9 +12,8 @@ const runs: BinRun[] = [];
 
 beforeAll(async () => {
   await ensureBuilt();
-  daraja = createDarajaSimulator({ callbackDelayMs: 20 });
-  await daraja.start();
-  mozambique = await createVodacomMzSimulator({ keyBits: 2048 });
+  daraja = await startDarajaSimulator({ callbackDelayMs: 20 });
+  mozambique = await startVodacomMzSimulator({ keyBits: 2048 });
 }, 600_000);
 
 afterAll(async () => {
@@ -30,17 +29,17 @@ async function reversal(args: string[], env: Record<string, string>): Promise<Bi
 
 describe('reversal reverse against the Vodacom Mozambique simulator', () => {
   it('reverses part of a payment and exits 0', async () => {
-    const transactionId = mozambique.addTransaction({ amount: '100.00' });
+    const { transactionId } = mozambique.addTransaction({ amount: '100.00' });
     const run = await reversal(['--transaction-id', transactionId, '--amount', '40', '--reference', 'CLIPART1'], mozambiqueEnvironment(mozambique));
     expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
     expect(run.stdout).toContain('Reversal SUCCEEDED (vodacom-mz)');
     expect(run.stdout).toMatch(/Amount +40\.00 MZN/);
     expect(run.stdout).toMatch(/Reference +CLIPART1/);
-    expect(mozambique.getTransaction(transactionId)?.reversed).toBe('40.00');
+    expect(mozambique.transaction(transactionId)?.reversed).toBe('40.00');
   });
 
   it('prints the result model as JSON with --json', async () => {
-    const transactionId = mozambique.addTransaction({ amount: '75.50' });
+    const { transactionId } = mozambique.addTransaction({ amount: '75.50' });
     const run = await reversal(['--transaction-id', transactionId, '--json'], mozambiqueEnvironment(mozambique));
     expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
     const result = JSON.parse(run.stdout);
@@ -48,11 +47,11 @@ describe('reversal reverse against the Vodacom Mozambique simulator', () => {
     expect(result.reference).toMatch(/^[A-Za-z0-9]{1,20}$/);
     expect(typeof result.reversalTransactionId).toBe('string');
     expect(Object.keys(result)[0]).toBe('status');
-    expect(mozambique.getTransaction(transactionId)?.remaining).toBe('0.00');
+    expect(mozambique.transaction(transactionId)?.remaining).toBe('0.00');
   });
 
   it('exits 1 for a refusal and says whether trying again can help', async () => {
-    const transactionId = mozambique.addTransaction({ amount: '10.00' });
+    const { transactionId } = mozambique.addTransaction({ amount: '10.00' });
     mozambique.addScenario({ transactionId, responseCode: 'INS-2006' });
     const run = await reversal(['--transaction-id', transactionId], mozambiqueEnvironment(mozambique));
     expect(run.code, run.stderr).toBe(EXIT_CODES.failed);
@@ -62,7 +61,7 @@ describe('reversal reverse against the Vodacom Mozambique simulator', () => {
   });
 
   it('exits 4 for an unknown outcome and prints the status command to run, never "failed"', async () => {
-    const transactionId = mozambique.addTransaction({ amount: '10.00' });
+    const { transactionId } = mozambique.addTransaction({ amount: '10.00' });
     mozambique.addScenario({ transactionId, responseCode: 'INS-1', apply: true });
     const run = await reversal(['--transaction-id', transactionId, '--reference', 'CLIUNKNOWN1'], mozambiqueEnvironment(mozambique));
     expect(run.code, run.stderr).toBe(EXIT_CODES.unknown);
@@ -79,13 +78,13 @@ describe('reversal reverse against the Vodacom Mozambique simulator', () => {
   });
 
   it('names the option of an invalid request field and sends nothing (exit 2)', async () => {
-    const before = mozambique.requests.length;
+    const before = mozambique.requests().length;
     const run = await reversal(['--transaction-id', 'ABC 123', '--amount', '12.345'], mozambiqueEnvironment(mozambique));
     expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
     expect(run.stderr).toContain('The reversal request is invalid; nothing was sent.');
     expect(run.stderr).toMatch(/--amount: /);
     expect(run.stderr).toMatch(/--transaction-id: /);
-    expect(mozambique.requests.length).toBe(before);
+    expect(mozambique.requests().length).toBe(before);
   });
 });
 

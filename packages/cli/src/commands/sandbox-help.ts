@@ -26,6 +26,8 @@ Kenya scenarios: ${[...KE_SCENARIOS].join(', ')}.
 Mozambique scenarios: ${Object.keys(MZ_NAMED_SCENARIOS).join(', ')}, or any INS-<n> code
 (answered instead of processing); late answers after ${MZ_LATE_ANSWER_MS / 1000} s.
 Each seeded transaction can be reversed once (Mozambique: up to its amount in parts).
+A Kenya callback that cannot be delivered (no answer, or not 2xx) is printed on stderr with its
+URL and the HTTP status or error; it is not sent again.
 
 Exit codes: 0 stopped by a signal, 2 usage error, 3 a port in use.
 

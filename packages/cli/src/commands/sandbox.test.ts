@@ -25,7 +25,13 @@ describe('reversal sandbox: the simulators standalone, for an application’s ow
     'ORDER42=250.00:INS-2006',
     '--ke-transaction',
     'KEORDER042=300:insufficient-funds',
+    '--ke-transaction',
+    'KEORDER043=50',
   ]);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   let providers: Record<string, SandboxProvider>;
   const ke = join(directory, 'safaricom-ke.env');
   const mz = join(directory, 'vodacom-mz.env');
@@ -45,6 +51,7 @@ describe('reversal sandbox: the simulators standalone, for an application’s ow
     expect(providers['safaricom-ke']!.transactions.map((seed) => seed.transactionId)).toEqual([
       ...KE_SEEDS.map((seed) => seed.transactionId),
       'KEORDER042',
+      'KEORDER043',
     ]);
     expect(providers['vodacom-mz']!.transactions).toContainEqual({
       transactionId: 'ORDER42',
@@ -73,6 +80,19 @@ describe('reversal sandbox: the simulators standalone, for an application’s ow
     const refused = await runBin(['reverse', '--dotenv', ke, '--transaction-id', 'KEORDER042', '--amount', '300', '--wait', '--json'], { env });
     expect(refused.code, refused.stderr).toBe(EXIT_CODES.failed);
     expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'INSUFFICIENT_FUNDS', providerCode: '1' } });
+  });
+
+  it('prints each callback it could not deliver: the URL and the error', async () => {
+    const port = await freePort();
+    const resultUrl = `http://127.0.0.1:${port}/mpesa/result`;
+    const accepted = await runBin(['reverse', '--dotenv', ke, '--transaction-id', 'KEORDER043', '--amount', '50'], {
+      env: { MPESA_KE_RESULT_URL: resultUrl },
+    });
+    expect(accepted.code, accepted.stderr).toBe(EXIT_CODES.pending);
+    await expect
+      .poll(() => stderr, { timeout: 20_000 })
+      // The adapter may add query parameters (shown as `name=…`).
+      .toMatch(new RegExp(`Callback NOT delivered \\(result\\): POST ${resultUrl.replaceAll('.', '\\.')}(\\?\\S*)?: connect ECONNREFUSED`));
   });
 
   it('stops on SIGTERM and exits 0', async () => {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
+import { describeFailedDelivery } from '../sandbox/describe-failed-delivery.js';
 import { describeSandbox, writeEnvironmentFiles } from '../sandbox/describe-sandbox.js';
 import { parseTransactionOption } from '../sandbox/parse-transaction-option.js';
 import { KE_SCENARIOS, KE_SEEDS, MZ_SEEDS, mzScenario, type SeedTransaction } from '../sandbox/sandbox-scenarios.js';
@@ -66,6 +67,8 @@ export async function sandboxCommand(args: readonly string[], io: CliIo): Promis
           ? { mozambiquePorts: { reversal: reversalPort ?? 0, status: statusPort ?? 0 } }
           : {}),
       ...(values['result-url'] ? { resultUrl: values['result-url'] as string } : {}),
+      // The simulator does not redeliver (whether Daraja does is undocumented): say what was lost.
+      onDeliveryFailure: (delivery) => io.stderr.write(describeFailedDelivery(delivery)),
       kenyaTransactions: merge(KE_SEEDS, specs('ke-transaction', (name) => KE_SCENARIOS.has(name), [...KE_SCENARIOS].join(', '))),
       mozambiqueTransactions: merge(
         MZ_SEEDS,

@@ -3,15 +3,17 @@ export function securityCredentialHelp(): string {
   return `Usage: reversal security-credential (--environment sandbox|production | --certificate <file>) [options]
 
 Computes a Daraja SecurityCredential: base64(RSA PKCS#1 v1.5 encryption of the initiator (API
-operator) password with the M-Pesa certificate's public key). The password is read from stdin
-(a prompt without echo on a terminal) unless --password is given; it is never printed.
+operator) password with the M-Pesa certificate's public key). The password is read from
+--password-file, else MPESA_KE_INITIATOR_PASSWORD, else stdin (a prompt without echo on a
+terminal); it is never printed. There is no --password option: arguments are visible to every
+user of the machine (ps, /proc/<pid>/cmdline) and stay in shell history.
 Encryption is randomised: two runs give different credentials, and both are valid.
 
 Options:
   --environment <env>      Encrypt with the bundled certificate of "sandbox" or "production".
   --certificate <file>     Encrypt with this certificate (PEM, DER or base64 DER, as downloaded
                            from the Daraja portal). Expired certificates are fine: only the key counts.
-  --password <password>    The initiator password. Prefer stdin: arguments end up in shell history.
+  --password-file <path>   Read the initiator password from this file (one trailing newline ignored).
   --json                   Print { securityCredential, certificate } as JSON.
   -h, --help               Show this help.
 
@@ -27,5 +29,6 @@ Exit codes: 0 computed, 2 usage error (missing password, unreadable certificate)
 Examples:
   printf '%s' "$INITIATOR_PASSWORD" | reversal security-credential --environment production
   reversal security-credential --certificate ProductionCertificate.cer < password.txt
+  reversal security-credential --environment sandbox --password-file ~/.config/mpesa/initiator
 `;
 }

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDarajaSimulator, type DarajaSimulator } from '@reversal/sandbox';
+import { startDarajaSimulator, type DarajaSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../exit-codes.js';
 import { ensureBuilt } from '../test-support/built-cli.js';
@@ -16,8 +16,7 @@ const BASE64_RSA_2048 = /^[A-Za-z0-9+/]{342}==\n$/;
 
 beforeAll(async () => {
   await ensureBuilt();
-  daraja = createDarajaSimulator({ callbackDelayMs: 20 });
-  await daraja.start();
+  daraja = await startDarajaSimulator({ callbackDelayMs: 20 });
   writeFileSync(certificateFile, daraja.certificatePem);
 }, 600_000);
 
@@ -44,24 +43,57 @@ describe('reversal security-credential', () => {
     expect(daraja.requests().at(-1)?.credentialValid).toBe(true);
   });
 
+  it('reads the password from --password-file or MPESA_KE_INITIATOR_PASSWORD, and Daraja accepts both', async () => {
+    const file = join(directory, 'initiator-password');
+    writeFileSync(file, `${daraja.initiatorPassword}\n`);
+    const fromFile = await runBin(['security-credential', '--certificate', certificateFile, '--password-file', file]);
+    const fromEnvironment = await runBin(['security-credential', '--certificate', certificateFile], {
+      env: { MPESA_KE_INITIATOR_PASSWORD: daraja.initiatorPassword },
+    });
+    expect(fromFile.stderr).toContain('from the password in --password-file');
+    expect(fromEnvironment.stderr).toContain('from the password in MPESA_KE_INITIATOR_PASSWORD');
+    for (const run of [fromFile, fromEnvironment]) {
+      expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
+      const reversal = await reverseWithCredential(run.stdout.trim());
+      expect(reversal.code, reversal.stderr).toBe(EXIT_CODES.ok);
+      expect(daraja.requests().at(-1)?.credentialValid).toBe(true);
+    }
+  });
+
+  it('explains an unreadable password file without reading anything else (exit 2)', async () => {
+    const missing = join(directory, 'no-such-password');
+    const run = await runBin(['security-credential', '--environment', 'sandbox', '--password-file', missing], { input: 'secret' });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
+    expect(run.stderr).toContain(`Cannot read the password file ${missing} (ENOENT)`);
+  });
+
   it('makes a credential Daraja refuses from a wrong password: 2001, AUTHENTICATION_FAILED (exit 1)', async () => {
-    const run = await runBin(['security-credential', '--certificate', certificateFile, '--password', 'not-the-password']);
+    const run = await runBin(['security-credential', '--certificate', certificateFile], { input: 'not-the-password' });
     expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
     const reversal = await reverseWithCredential(run.stdout.trim());
     expect(reversal.code, reversal.stderr).toBe(EXIT_CODES.failed);
     expect(JSON.parse(reversal.stdout)).toMatchObject({ error: { code: 'AUTHENTICATION_FAILED', providerCode: '2001' } });
   });
 
-  it('never prints the password, and warns when it was given as an argument', async () => {
+  it('never prints the password, and refuses it as an argument, saying why and what to use (exit 2)', async () => {
     const password = 'Pa55-canary-7e1b';
     const piped = await runBin(['security-credential', '--environment', 'sandbox'], { input: password });
-    const argument = await runBin(['security-credential', '--environment', 'sandbox', '--password', password, '--json']);
-    for (const run of [piped, argument]) {
-      expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
-      expect(run.stdout + run.stderr).not.toContain(password);
+    expect(piped.code, piped.stderr).toBe(EXIT_CODES.ok);
+    expect(piped.stderr).toContain('from the password on stdin');
+    for (const args of [['--password', password], [`--password=${password}`], ['--password', password, '--json']]) {
+      const argument = await runBin(['security-credential', '--environment', 'sandbox', ...args], { input: password });
+      expect(argument.code, argument.stderr).toBe(EXIT_CODES.usage);
+      if (args.includes('--json')) expect(JSON.parse(argument.stdout).error.message).toContain('--password is refused');
+      else expect(argument.stdout).toBe('');
+      expect(argument.stdout + argument.stderr).not.toContain(password);
+      expect(argument.stdout + argument.stderr).not.toMatch(/[A-Za-z0-9+/]{342}==/);
+      if (!args.includes('--json')) {
+        expect(argument.stderr).toContain('/proc/<pid>/cmdline');
+        expect(argument.stderr).toContain('--password-file');
+        expect(argument.stderr).toContain('MPESA_KE_INITIATOR_PASSWORD');
+      }
     }
-    expect(piped.stderr).not.toContain('shell history');
-    expect(argument.stderr).toContain('shell history');
+    expect(piped.stdout + piped.stderr).not.toContain(password);
   });
 
   it('uses the bundled certificates and says which one (JSON)', async () => {

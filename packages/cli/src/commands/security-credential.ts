@@ -2,14 +2,16 @@ import { createSecurityCredential } from '@reversal/safaricom-ke';
 import { usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
-import { readAllInput, readHiddenLine } from '../read-input.js';
 import { writeJson } from '../write-json.js';
 import { chooseCertificate, describeCertificate, unreadableCertificate } from './certificate-source.js';
+import { PASSWORD_ARGUMENT_REFUSED, PASSWORD_VARIABLE, readInitiatorPassword } from './initiator-password.js';
 import { securityCredentialHelp } from './security-credential-help.js';
 
 const OPTIONS = {
   environment: { type: 'string' },
   certificate: { type: 'string' },
+  'password-file': { type: 'string' },
+  // Accepted by the parser only to be refused with the reason (see PASSWORD_ARGUMENT_REFUSED).
   password: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -22,16 +24,20 @@ export async function securityCredentialCommand(args: readonly string[], io: Cli
     io.stdout.write(securityCredentialHelp());
     return 0;
   }
+  if (values.password !== undefined) throw usageError('security-credential', PASSWORD_ARGUMENT_REFUSED);
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
   const source = await chooseCertificate(
     { certificate: values.certificate as string | undefined, environment: values.environment as string | undefined },
-    io.env ?? process.env,
-    io.cwd ?? process.cwd(),
+    env,
+    cwd,
   );
-  const password = (values.password as string | undefined) ?? (await readPassword(io));
+  const { password, origin } = await readInitiatorPassword(values['password-file'] as string | undefined, io, env, cwd);
   if (password === '') {
     throw usageError(
       'security-credential',
-      'No password: pipe the initiator password on stdin (printf \'%s\' "$PASSWORD" | reversal security-credential …) or give --password.',
+      `No password: pipe the initiator password on stdin (printf '%s' "$PASSWORD" | reversal security-credential …), ` +
+        `give --password-file <path>, or set ${PASSWORD_VARIABLE}.`,
     );
   }
 
@@ -41,9 +47,6 @@ export async function securityCredentialCommand(args: readonly string[], io: Cli
   } catch (error) {
     // The library's message describes the certificate only; it never includes the password.
     throw unreadableCertificate(source, error instanceof Error ? error.message : 'cannot be read');
-  }
-  if (values.password !== undefined) {
-    io.stderr.write('Note: a password given as an argument can stay in your shell history; pipe it on stdin next time.\n');
   }
   const certificate = { source: source.origin, ...(source.path ? { path: source.path } : {}), ...describeCertificate(source.certificate) };
   if (values.json) {
@@ -55,17 +58,16 @@ export async function securityCredentialCommand(args: readonly string[], io: Cli
     .filter(Boolean)
     .join(', ');
   io.stderr.write(
-    `SecurityCredential computed with the ${source.path ?? source.origin} certificate${about ? ` (${about})` : ''}.\n` +
+    `SecurityCredential computed with the ${source.path ?? source.origin} certificate${about ? ` (${about})` : ''}, ` +
+      `from the password ${PASSWORD_ORIGIN_TEXT[origin]}.\n` +
       'Set it as MPESA_KE_SECURITY_CREDENTIAL; it is valid only with the environment of that certificate.\n',
   );
   return 0;
 }
 
-async function readPassword(io: CliIo): Promise<string> {
-  const input = io.stdin;
-  if (!input) return '';
-  if (input.isTTY) return readHiddenLine(input, io.stderr, 'Initiator password: ');
-  // Piped input: a trailing newline (echo, a file) is not part of the password.
-  const text = await readAllInput(input);
-  return text.replace(/\r?\n$/, '');
-}
+const PASSWORD_ORIGIN_TEXT = {
+  file: 'in --password-file',
+  [PASSWORD_VARIABLE]: `in ${PASSWORD_VARIABLE}`,
+  stdin: 'on stdin',
+  prompt: 'typed at the prompt',
+} as const;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDarajaSimulator, createVodacomMzSimulator, type DarajaSimulator, type VodacomMzSimulator } from '@reversal/sandbox';
+import { startDarajaSimulator, startVodacomMzSimulator, type DarajaSimulator, type VodacomMzSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../exit-codes.js';
 import { ensureBuilt } from '../test-support/built-cli.js';
@@ -15,9 +15,8 @@ const directory = mkdtempSync(join(tmpdir(), 'reversal-cli-status-'));
 
 beforeAll(async () => {
   await ensureBuilt();
-  daraja = createDarajaSimulator();
-  await daraja.start();
-  mozambique = await createVodacomMzSimulator({ keyBits: 2048 });
+  daraja = await startDarajaSimulator();
+  mozambique = await startVodacomMzSimulator({ keyBits: 2048 });
   env = mozambiqueEnvironment(mozambique);
 }, 600_000);
 
@@ -28,7 +27,7 @@ afterAll(async () => {
 
 /** A reversal applied but answered after the client gave up: `unknown`, and its status settles it. */
 async function unknownReversal(reference: string) {
-  const transactionId = mozambique.addTransaction({ amount: '30.00' });
+  const { transactionId } = mozambique.addTransaction({ amount: '30.00' });
   mozambique.addScenario({ transactionId, delayMs: 10_000 });
   const args = ['reverse', '--transaction-id', transactionId, '--reference', reference, '--json'];
   const run = await runBin(args, { env: { ...env, MPESA_MZ_TIMEOUT_MS: '300' } });

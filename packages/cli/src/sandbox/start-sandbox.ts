@@ -1,5 +1,5 @@
 import { SAFARICOM_KE_ENVIRONMENT } from '@reversal/safaricom-ke';
-import { createDarajaSimulator, createVodacomMzSimulator, type DarajaScenario } from '@reversal/sandbox';
+import { type CallbackDelivery, type DarajaScenario, startDarajaSimulator, startVodacomMzSimulator } from '@reversal/sandbox';
 import { mzScenario, type SeedTransaction } from './sandbox-scenarios.js';
 
 /** What `reversal sandbox` starts, after its options were checked. */
@@ -14,6 +14,8 @@ export interface SandboxSettings {
   readonly resultUrl?: string;
   readonly kenyaTransactions: readonly SeedTransaction[];
   readonly mozambiqueTransactions: readonly SeedTransaction[];
+  /** Called for each callback the Daraja simulator could not deliver (no answer, or not 2xx). */
+  readonly onDeliveryFailure?: (delivery: CallbackDelivery) => void;
 }
 
 /** One running simulator as `reversal sandbox` describes it (also its `--json` output). */
@@ -43,10 +45,11 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
   };
   try {
     if (settings.kenya) {
-      const daraja = createDarajaSimulator(
-        settings.callbackDelayMs !== undefined ? { callbackDelayMs: settings.callbackDelayMs } : {},
-      );
-      const url = await daraja.start();
+      const daraja = await startDarajaSimulator({
+        ...(settings.callbackDelayMs !== undefined ? { callbackDelayMs: settings.callbackDelayMs } : {}),
+        ...(settings.onDeliveryFailure ? { onDeliveryFailure: settings.onDeliveryFailure } : {}),
+      });
+      const url = daraja.baseUrl;
       closers.push(() => daraja.close());
       for (const seed of settings.kenyaTransactions) {
         daraja.addTransaction({ ...seed, scenario: seed.scenario as DarajaScenario });
@@ -66,14 +69,13 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
       };
     }
     if (settings.mozambique) {
-      const simulator = await createVodacomMzSimulator(
+      const simulator = await startVodacomMzSimulator(
         settings.mozambiquePorts ? { ports: settings.mozambiquePorts } : {},
       );
       closers.push(() => simulator.close());
       for (const seed of settings.mozambiqueTransactions) {
-        simulator.addTransaction({ transactionId: seed.transactionId, amount: seed.amount });
         const scenario = mzScenario(seed.scenario);
-        if (scenario) simulator.addScenario({ ...scenario, transactionId: seed.transactionId, times: Number.POSITIVE_INFINITY });
+        simulator.addTransaction({ transactionId: seed.transactionId, amount: seed.amount, ...(scenario ? { scenario } : {}) });
       }
       const { baseUrl, ports } = simulator;
       providers['vodacom-mz'] = {

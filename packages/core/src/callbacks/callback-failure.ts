@@ -8,6 +8,8 @@
  * - `malformed` (400) – the body is not JSON, or the provider rejected it (`ERR_CALLBACK`), or it was cut off.
  * - `unauthenticated` (401) – the provider found the callback token missing, forged or expired.
  * - `result-handler-failed` (500) – `onResult` threw; the provider may deliver again.
+ * - `delivery-in-progress` (503, `Retry-After`) – the same outcome is still being handed to
+ *   `onResult` by an earlier delivery, which may yet fail; the provider should deliver again later.
  * - `internal-error` (500) – the provider's parser, the store or the deduplicator failed unexpectedly.
  */
 export type CallbackFailureReason =
@@ -18,6 +20,7 @@ export type CallbackFailureReason =
   | 'malformed'
   | 'unauthenticated'
   | 'result-handler-failed'
+  | 'delivery-in-progress'
   | 'internal-error';
 
 /** A callback the handler answered with 4xx or 5xx, as passed to `onError`. */

@@ -49,10 +49,24 @@ export interface CallbackHandlerSettings<TMetadata extends ProviderMetadata = Pr
    */
   readonly trustProxy?: number;
   /**
-   * Drops repeated deliveries of the same outcome before `onResult`. Default: bounded in-memory
-   * (`createMemoryDeduplicator()`); pass a shared one for several instances, `false` for none.
+   * Drops repeated deliveries of the same outcome of the same attempt before `onResult`. Default:
+   * bounded in-memory (`createMemoryDeduplicator()`); pass a shared one for several instances,
+   * `false` for none. A delivery arriving while the same outcome is still inside `onResult` is
+   * never acknowledged before that one has succeeded: it waits (`dedupeWaitMs`) or is answered 503
+   * with `Retry-After`, so that the provider delivers it again.
    */
   readonly dedupe?: CallbackDeduplicator | false;
+  /**
+   * How long a delivery may stay inside `onResult` before a redelivery of the same outcome may take
+   * over its claim (a process that died there must not block redeliveries for good), in
+   * milliseconds. Longer than your slowest `onResult`. Default 60,000.
+   */
+  readonly dedupeLeaseMs?: number;
+  /**
+   * How long a redelivery waits for the same outcome's delivery in progress in this process before
+   * it is answered 503 with `Retry-After`, in milliseconds; 0 answers at once. Default 5,000.
+   */
+  readonly dedupeWaitMs?: number;
   /** Where received results are recorded for `waitForResult`. Default: `createMemoryResultStore()`. */
   readonly store?: ResultStore;
 }

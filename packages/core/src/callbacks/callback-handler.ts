@@ -20,9 +20,9 @@ export interface IncomingCallback {
 
 /** The answer to send back, from {@link CallbackHandler.handle}. */
 export interface CallbackAnswer {
-  /** The HTTP status: 200 acknowledged, 4xx rejected, 5xx failed (the provider may deliver again). */
+  /** The HTTP status: 200 acknowledged, 4xx rejected, 5xx failed or in progress (the provider may deliver again). */
   readonly status: number;
-  /** The response headers (`content-type`, and `allow` or `connection` where they apply). */
+  /** The response headers (`content-type`, and `allow`, `connection` or `retry-after` where they apply). */
   readonly headers: Readonly<Record<string, string>>;
   /** The response body, JSON text: the provider's expected acknowledgement, or `{ "error": … }`. */
   readonly body: string;
@@ -55,7 +55,8 @@ export interface CallbackHandler<TMetadata extends ProviderMetadata = ProviderMe
   /**
    * Sends a result you obtained directly (a synchronous provider's `reverse()`, a `checkStatus()`)
    * down the same path as a callback's: `onResult` (once per outcome) and the store. A `pending`
-   * result is only recorded. Rejects with what `onResult` or the store threw.
+   * result is only recorded. Rejects with what `onResult` or the store threw, or with a
+   * `ReversalDeliveryInProgressError` when another delivery of the same outcome is still inside `onResult`.
    */
   deliver(result: ReversalResult<TMetadata>): Promise<void>;
   /** `waitForResult` on this handler's store; see {@link waitForResult}. */

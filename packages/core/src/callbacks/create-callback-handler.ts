@@ -1,5 +1,6 @@
 import type { ProviderMetadata, ReversalResult } from '../reversal-result.js';
 import { readPreparsedBody } from './body-read.js';
+import { ReversalDeliveryInProgressError } from './delivery-in-progress-error.js';
 import type { CallbackHandler } from './callback-handler.js';
 import type { CallbackHandlerOptions } from './callback-handler-options.js';
 import { type CallbackPipeline, processCallback } from './process-callback.js';
@@ -15,8 +16,9 @@ import { nodeRequestUrl, writeNodeAnswer } from './write-node-answer.js';
  * in order: POST (405), the sender's address when `allowList` is set (403), which provider the URL
  * is for (404), the body size (413, unread beyond `maxBodyBytes`), JSON whatever the content type
  * (400), the provider's own checks — the signed token when the provider has a `callbackSecret`
- * (401) or a malformed body (400); then it awaits `onResult` once per outcome (duplicates are
- * acknowledged without calling it again) and answers the provider's expected acknowledgement
+ * (401) or a malformed body (400); then it awaits `onResult` once per outcome of each attempt
+ * (duplicates of a handled outcome are acknowledged without calling it again; one arriving while
+ * the first is still inside `onResult` waits for it, or is answered 503 with `Retry-After`) and answers the provider's expected acknowledgement
  * (Daraja: `{"ResultCode":0,"ResultDesc":"Accepted"}`), or 500 when `onResult` threw, so that the
  * provider may deliver again. Rejections are reported to `onError`. No input makes it throw.
  *
@@ -92,6 +94,7 @@ export function createCallbackHandler<TMetadata extends ProviderMetadata = Provi
     deliver: async (result) => {
       const outcome = await deliver(result);
       if (outcome.kind === 'failed') throw outcome.error;
+      if (outcome.kind === 'in-progress') throw new ReversalDeliveryInProgressError(result.reference, outcome.retryAfterSeconds);
     },
     waitForResult: (reference, waitOptions) =>
       waitForResult(store, reference, waitOptions) as Promise<ReversalResult<TMetadata> | undefined>,

@@ -1,19 +1,21 @@
 import { ExpiringMap } from '../kit/expiring-map.js';
-import { isFinalResult, type ReversalResult } from '../reversal-result.js';
+import type { ReversalResult } from '../reversal-result.js';
+import { currentResult, recordAttemptResult } from './result-attempts.js';
 import type { ResultStore } from './result-store.js';
 
 /** Limits of {@link createMemoryResultStore}. */
 export interface MemoryResultStoreOptions {
-  /** The oldest results are forgotten beyond this many. Default 10,000. */
+  /** The results of the oldest references are forgotten beyond this many references. Default 10,000. */
   readonly maxEntries?: number;
-  /** A result is forgotten this long after it was recorded. Default 24 hours. */
+  /** A reference's results are forgotten this long after its last result was recorded. Default 24 hours. */
   readonly ttlMs?: number;
   /** At most this many subscriptions (waiting callers) at once; more reject. Default 10,000. */
   readonly maxSubscribers?: number;
 }
 
 /**
- * The default {@link ResultStore}: bounded, in this process's memory. Enough for one instance; a
+ * The default {@link ResultStore}: bounded (at most 16 attempts per reference, `maxEntries`
+ * references, `ttlMs`), in this process's memory. Enough for one instance; a
  * deployment with several instances (the callback may reach another instance than the one
  * waiting) plugs in a shared store instead (see {@link ResultStore}).
  *
@@ -22,7 +24,7 @@ export interface MemoryResultStoreOptions {
  * const callbacks = createCallbackHandler({ provider, onResult, store });
  */
 export function createMemoryResultStore(options: MemoryResultStoreOptions = {}): ResultStore {
-  const results = new ExpiringMap<string, ReversalResult>({
+  const references = new ExpiringMap<string, { attempts: readonly ReversalResult[]; current: ReversalResult }>({
     maxEntries: options.maxEntries ?? 10_000,
     ttlMs: options.ttlMs ?? 24 * 60 * 60 * 1000,
   });
@@ -32,15 +34,16 @@ export function createMemoryResultStore(options: MemoryResultStoreOptions = {}):
 
   return {
     async get(reference) {
-      return results.get(reference);
+      return references.get(reference)?.current;
     },
     async set(result) {
-      const known = results.get(result.reference);
-      if (known && isFinalResult(known) && !isFinalResult(result)) return;
-      results.set(result.reference, result);
+      const attempts = recordAttemptResult(references.get(result.reference)?.attempts ?? [], result);
+      if (!attempts) return;
+      const current = currentResult(attempts) as ReversalResult;
+      references.set(result.reference, { attempts, current });
       for (const listener of [...(listeners.get(result.reference) ?? [])]) {
         try {
-          listener(result);
+          listener(current);
         } catch {
           // A listener's failure is its own; the other listeners and the sender must not see it.
         }

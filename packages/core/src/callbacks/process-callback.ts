@@ -41,6 +41,7 @@ const REJECTION_TEXT: Readonly<Record<CallbackFailureReason, string>> = {
   malformed: 'The callback is malformed.',
   unauthenticated: 'The callback token is missing, forged or expired.',
   'result-handler-failed': 'The result could not be processed; deliver it again later.',
+  'delivery-in-progress': 'The same result is still being processed; deliver it again later.',
   'internal-error': 'The callback could not be processed; deliver it again later.',
 };
 
@@ -94,6 +95,11 @@ export async function processCallback(pipeline: CallbackPipeline, callback: Rece
     }
 
     const delivered = await pipeline.deliver(result);
+    if (delivered.kind === 'in-progress') {
+      const message = 'An earlier delivery of the same outcome is still inside onResult; answered 503 so that the provider delivers it again.';
+      const failure = { status: 503, reason: 'delivery-in-progress', message, provider: provider.id, reference: result.reference } as const;
+      return reject(failure, { 'retry-after': String(delivered.retryAfterSeconds) });
+    }
     if (delivered.kind === 'failed') {
       const [reason, message]: [CallbackFailureReason, string] = delivered.stage === 'on-result'
         ? ['result-handler-failed', 'onResult threw; the provider was answered 500 and may deliver the callback again.']

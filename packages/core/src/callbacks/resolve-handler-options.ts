@@ -10,6 +10,8 @@ import { createMemoryResultStore } from './memory-result-store.js';
 import type { ResultStore } from './result-store.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_DEDUPE_LEASE_MS = 60_000;
+const DEFAULT_DEDUPE_WAIT_MS = 5_000;
 
 /** The handler's options, checked, with their defaults filled in. */
 export interface ResolvedHandlerOptions {
@@ -20,6 +22,8 @@ export interface ResolvedHandlerOptions {
   readonly allowList: AddressAllowList | undefined;
   readonly trustProxy: number;
   readonly dedupe: CallbackDeduplicator | undefined;
+  readonly dedupeLeaseMs: number;
+  readonly dedupeWaitMs: number;
   readonly store: ResultStore;
 }
 
@@ -31,6 +35,8 @@ export function resolveHandlerOptions(options: CallbackHandlerOptions): Resolved
   const { provider, providers, onResult, onError, allowList, dedupe, store } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const trustProxy = options.trustProxy ?? 0;
+  const dedupeLeaseMs = options.dedupeLeaseMs ?? DEFAULT_DEDUPE_LEASE_MS;
+  const dedupeWaitMs = options.dedupeWaitMs ?? DEFAULT_DEDUPE_WAIT_MS;
   const issues: ValidationIssue[] = [];
   const fail = (field: string, message: string) => issues.push({ field, message });
 
@@ -52,8 +58,14 @@ export function resolveHandlerOptions(options: CallbackHandlerOptions): Resolved
   const addresses = Array.isArray(allowList) ? createAddressAllowList(allowList) : undefined;
   if (allowList !== undefined && !Array.isArray(allowList)) fail('allowList', 'must be a list of IP addresses or CIDR ranges');
   if (addresses && 'issues' in addresses) issues.push(...addresses.issues);
-  if (dedupe !== undefined && dedupe !== false && !hasMethods(dedupe, ['claim', 'release'])) {
-    fail('dedupe', 'must be a CallbackDeduplicator (claim and release), or false to turn it off');
+  if (dedupe !== undefined && dedupe !== false && !hasMethods(dedupe, ['claim', 'complete', 'release'])) {
+    fail('dedupe', 'must be a CallbackDeduplicator (claim, complete and release), or false to turn it off');
+  }
+  if (!Number.isSafeInteger(dedupeLeaseMs) || dedupeLeaseMs < 1) {
+    fail('dedupeLeaseMs', 'must be a whole number of milliseconds >= 1, longer than your slowest onResult (default 60000)');
+  }
+  if (!Number.isSafeInteger(dedupeWaitMs) || dedupeWaitMs < 0) {
+    fail('dedupeWaitMs', 'must be a whole number of milliseconds >= 0 (default 5000; 0 answers 503 at once)');
   }
   if (store !== undefined && !hasMethods(store, ['get', 'set', 'subscribe'])) {
     fail('store', 'must be a ResultStore (get, set and subscribe)');
@@ -68,6 +80,8 @@ export function resolveHandlerOptions(options: CallbackHandlerOptions): Resolved
     allowList: addresses && 'allowList' in addresses ? addresses.allowList : undefined,
     trustProxy,
     dedupe: dedupe === false ? undefined : (dedupe ?? createMemoryDeduplicator()),
+    dedupeLeaseMs,
+    dedupeWaitMs,
     store: store ?? createMemoryResultStore(),
   };
 }

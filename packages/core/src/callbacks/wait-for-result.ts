@@ -18,11 +18,17 @@ const DEFAULT_TIMEOUT_MS = 60_000;
  * (e.g. Daraja's queue timeout: check the status) — or `undefined`. Rejects with `signal.reason`
  * when aborted. Leaves no timer or listener behind either way.
  *
+ * It follows the reference's current result (see {@link ResultStore}): a `succeeded` of any
+ * attempt; a failure only once every attempt known to the store has failed. After a resend under a
+ * reference whose earlier attempt failed, record the new attempt's `pending` result first
+ * (`callbacks.deliver(pending)`), or the earlier failure is still the reference's current result.
+ *
  * It sees what reaches `store`: with the default in-memory store, callbacks received by this
  * process. Several instances share results through a shared {@link ResultStore}.
  *
  * @example
  * const pending = await provider.reverse({ transactionId: 'PDU91HIVIT', amount: '200.00' });
+ * await callbacks.store.set(pending);
  * const result = await waitForResult(callbacks.store, pending.reference, { timeoutMs: 30_000 });
  * if (!result || !isFinalResult(result)) scheduleStatusCheck(pending);
  */

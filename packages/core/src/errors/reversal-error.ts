@@ -5,8 +5,14 @@
  * - `ERR_CONFIG` – the provider configuration is invalid; nothing was sent.
  * - `ERR_CALLBACK` – a callback body is malformed; answer 400.
  * - `ERR_CALLBACK_UNAUTHENTICATED` – a callback's token is missing, forged or expired; answer 401.
+ * - `ERR_DELIVERY_IN_PROGRESS` – the same outcome is still being handed to `onResult`; deliver it again later.
  */
-export type ReversalErrorCode = 'ERR_VALIDATION' | 'ERR_CONFIG' | 'ERR_CALLBACK' | 'ERR_CALLBACK_UNAUTHENTICATED';
+export type ReversalErrorCode =
+  | 'ERR_VALIDATION'
+  | 'ERR_CONFIG'
+  | 'ERR_CALLBACK'
+  | 'ERR_CALLBACK_UNAUTHENTICATED'
+  | 'ERR_DELIVERY_IN_PROGRESS';
 
 /** One offending field and what is wrong with it, e.g. `{ field: 'amount', message: 'must be…' }`. */
 export interface ValidationIssue {

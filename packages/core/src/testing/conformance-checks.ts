@@ -50,7 +50,7 @@ export type WithProvider = (body: (provider: ReversalProvider) => Promise<void>)
  *
  * describe('my provider keeps the contract', () => {
  *   for (const check of conformanceChecks({
- *     createProvider: () => createMyProvider({ baseUrl: simulator.url }),
+ *     createProvider: () => createMyProvider({ baseUrl: simulator.baseUrl }),
  *     capabilities: myProvider.capabilities,
  *     request: () => ({ transactionId: simulator.createPayment('200.00'), amount: '200.00' }),
  *   })) {

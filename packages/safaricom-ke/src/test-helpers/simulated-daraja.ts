@@ -1,7 +1,7 @@
 import type { CallbackInput } from '@reversal/core';
 import {
   type CallbackRecorder,
-  createDarajaSimulator,
+  startDarajaSimulator,
   type DarajaSimulator,
   type DarajaSimulatorOptions,
   startCallbackRecorder,
@@ -33,14 +33,13 @@ export interface SimulatedDaraja {
 
 /** Starts a simulator (with canary credentials) and a callback recorder. */
 export async function startSimulatedDaraja(simulatorOptions: DarajaSimulatorOptions = {}): Promise<SimulatedDaraja> {
-  const daraja = createDarajaSimulator({
+  const daraja = await startDarajaSimulator({
     consumerKey: CANARY.consumerKey,
     consumerSecret: CANARY.consumerSecret,
     initiatorPassword: CANARY.initiatorPassword,
     callbackDelayMs: 1,
     ...simulatorOptions,
   });
-  await daraja.start();
   const recorder = await startCallbackRecorder();
   const providers: SafaricomKeProvider[] = [];
   const options = (overrides: Partial<SafaricomKeOptions> = {}): SafaricomKeOptions => ({

@@ -1,10 +1,11 @@
 import type { DarajaResultCode, DarajaScenario } from './daraja-scenario.js';
-import type { CallbackDelivery } from './deliver-callback.js';
-import type { AddTransactionInput, SimulatedTransaction } from './ledger.js';
+import type { CallbackSimulator, CallbackSimulatorOptions } from '../simulator.js';
+import type { DarajaCallbackKind } from './deliver-callback.js';
+import type { DarajaTransactionInput, DarajaTransaction } from './ledger.js';
 import type { DarajaReversalBody } from './validate-reversal-body.js';
 
 /** How a {@link DarajaSimulator} behaves; every option has a default. */
-export interface DarajaSimulatorOptions {
+export interface DarajaSimulatorOptions extends CallbackSimulatorOptions<DarajaCallbackKind> {
   /** The app's consumer key; default `"simulator-consumer-key"`. */
   readonly consumerKey?: string;
   /** The app's consumer secret; default `"simulator-consumer-secret"`. */
@@ -86,11 +87,19 @@ export interface DarajaSimulatorProviderOptions {
 
 /**
  * A local Daraja: OAuth, the reversal endpoint and result callbacks, over real HTTP on loopback.
- * Create it with `createDarajaSimulator`, `await start()`, point a client at `url`, `await close()`.
+ * Start it with `startDarajaSimulator`, point a client at `baseUrl` (or `providerOptions`),
+ * `await close()`.
  */
-export interface DarajaSimulator {
-  /** The base URL (`http://127.0.0.1:<port>`); available once started. */
-  readonly url: string;
+export interface DarajaSimulator
+  extends CallbackSimulator<
+    Readonly<DarajaTransaction>,
+    DarajaTransactionInput,
+    ReceivedReversalRequest,
+    DarajaSimulatorProviderOptions,
+    DarajaCallbackKind
+  > {
+  /** The base URL (`http://127.0.0.1:<port>`). */
+  readonly baseUrl: string;
   /** The certificate (PEM) to encrypt the initiator password with: the simulator's own key. */
   readonly certificatePem: string;
   readonly consumerKey: string;
@@ -100,29 +109,25 @@ export interface DarajaSimulator {
   readonly shortCode: string;
   /** The Utility Account balance left, two-decimal string. */
   readonly utilityBalance: string;
-  /** Options for `createSafaricomKeProvider` that target this simulator (add `resultUrl`); once started. */
+  /** Options for `createSafaricomKeProvider` that target this simulator (add `resultUrl`). */
   readonly providerOptions: DarajaSimulatorProviderOptions;
   /**
    * The same as environment variables for `registry.fromEnv()` (with `REVERSAL_PROVIDER`); add
-   * `MPESA_KE_RESULT_URL`. Once started.
+   * `MPESA_KE_RESULT_URL`.
    */
   readonly environment: Readonly<Record<string, string>>;
   /** A snapshot of the counters. */
   readonly stats: DarajaSimulatorStats;
-  /** Starts the HTTP server; resolves to {@link DarajaSimulator.url}. */
-  start(): Promise<string>;
-  /** Stops the server, drops pending callbacks and waits for in-flight ones. */
+  /** Stops the server, drops pending callbacks and aborts those in flight. */
   close(): Promise<void>;
   /** Adds a C2B payment that can be reversed; returns a snapshot of it. */
-  addTransaction(input: AddTransactionInput): Readonly<SimulatedTransaction>;
+  addTransaction(input: DarajaTransactionInput): Readonly<DarajaTransaction>;
   /** A snapshot of a transaction, or `undefined` when unknown (or forgotten). */
-  transaction(transactionId: string): Readonly<SimulatedTransaction> | undefined;
+  transaction(transactionId: string): Readonly<DarajaTransaction> | undefined;
   /** Changes how reversals of a known transaction are answered. */
   setScenario(transactionId: string, scenario: DarajaScenario): void;
   /** Expires every issued token now, as if an hour had passed. */
   expireTokens(): void;
   /** The last reversal requests received (at most 1,000), oldest first. */
   requests(): readonly ReceivedReversalRequest[];
-  /** The last callbacks sent or attempted (at most 1,000), oldest first. */
-  deliveries(): readonly CallbackDelivery[];
 }

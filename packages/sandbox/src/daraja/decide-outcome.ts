@@ -1,12 +1,12 @@
 import { fromMinorUnits, toMinorUnits } from '@reversal/core';
 import { DARAJA_RESULT_SCENARIOS, type DarajaResultCode, isResultScenario } from './daraja-scenario.js';
-import { generateReceipt, type SimulatedTransaction } from './ledger.js';
+import { generateReceipt, type DarajaTransaction } from './ledger.js';
 import type { SimulatorContext } from './simulator-context.js';
 import type { DarajaReversalBody } from './validate-reversal-body.js';
 
 /** What M-Pesa does with an acknowledged reversal request. */
 export type ReversalOutcome =
-  | { readonly kind: 'reversed'; readonly transaction: SimulatedTransaction; readonly callback: boolean; readonly balance: string }
+  | { readonly kind: 'reversed'; readonly transaction: DarajaTransaction; readonly callback: boolean; readonly balance: string }
   | { readonly kind: 'failed'; readonly code: DarajaResultCode }
   | { readonly kind: 'queue-timeout' };
 
@@ -17,7 +17,7 @@ export type ReversalOutcome =
 export function decideOutcome(
   context: SimulatorContext,
   body: DarajaReversalBody,
-  transaction: SimulatedTransaction | undefined,
+  transaction: DarajaTransaction | undefined,
   credentialValid: boolean,
 ): ReversalOutcome {
   const fail = (code: DarajaResultCode): ReversalOutcome => ({ kind: 'failed', code });

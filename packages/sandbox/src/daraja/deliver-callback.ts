@@ -1,31 +1,33 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { CallbackDelivery } from '../simulator.js';
 
-/** One callback the simulator sent (or tried to send). */
-export interface CallbackDelivery {
-  /** `result` to the ResultURL, `queue-timeout` to the QueueTimeOutURL. */
-  readonly kind: 'result' | 'queue-timeout';
-  /** The URL it was POSTed to, exactly as given in the request. */
-  readonly url: string;
-  /** The JSON body sent. */
-  readonly body: unknown;
-  /** The receiver's HTTP status, when it answered. */
-  readonly status?: number;
-  /** Why delivery failed (connection refused, timeout), when it did. */
-  readonly error?: string;
-}
+/** Which Daraja callback: `result` to the ResultURL, `queue-timeout` to the QueueTimeOutURL. */
+export type DarajaCallbackKind = 'result' | 'queue-timeout';
+
+/** One callback the Daraja simulator sent (or tried to send). */
+export type DarajaCallbackDelivery = CallbackDelivery<DarajaCallbackKind>;
 
 /**
  * POSTs a callback body as JSON and reports how it went. Never rejects: a receiver that is down
- * or slow must not crash the simulator (real Daraja just gives up).
+ * or slow must not crash the simulator, which does not retry. `signal` aborts it (on close).
  */
-export function deliverCallback(url: string, body: unknown, timeoutMs: number): Promise<{ status?: number; error?: string }> {
+export function deliverCallback(
+  url: string,
+  body: unknown,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<{ status?: number; error?: string }> {
   return new Promise((resolve) => {
     let target: URL;
     try {
       target = new URL(url);
     } catch {
       resolve({ error: 'invalid URL' });
+      return;
+    }
+    if (signal?.aborted) {
+      resolve({ error: 'simulator closed' });
       return;
     }
     const text = JSON.stringify(body);
@@ -43,6 +45,9 @@ export function deliverCallback(url: string, body: unknown, timeoutMs: number): 
         response.on('error', (error) => resolve({ error: error.message }));
       },
     );
+    const abort = () => request.destroy(new Error('simulator closed'));
+    signal?.addEventListener('abort', abort, { once: true });
+    request.on('close', () => signal?.removeEventListener('abort', abort));
     request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     request.on('error', (error) => resolve({ error: error.message }));
     request.end(text);

@@ -1,8 +1,12 @@
 import { parseAmount } from '@reversal/core';
+import type { SimulatorTransaction, SimulatorTransactionInput } from '../simulator.js';
 import type { DarajaScenario } from './daraja-scenario.js';
 
-/** A C2B payment the simulator knows, and what happened to it. */
-export interface SimulatedTransaction {
+/**
+ * A C2B payment the Daraja simulator knows, and what happened to it. `addTransaction` and
+ * `transaction(id)` return frozen snapshots of it.
+ */
+export interface DarajaTransaction extends SimulatorTransaction {
   /** The M-Pesa receipt of the payment (`PDU91HIVIT`). */
   readonly transactionId: string;
   /** The amount paid, canonical two-decimal string (`"200.00"`). */
@@ -20,12 +24,12 @@ export interface SimulatedTransaction {
 }
 
 /** What `DarajaSimulator.addTransaction` takes. */
-export interface AddTransactionInput {
+export interface DarajaTransactionInput extends SimulatorTransactionInput<DarajaScenario> {
   /** The receipt; generated (10 upper-case letters and digits) when left out. */
   readonly transactionId?: string;
   /** The amount paid, in shillings: `200`, `"200"`, `"1.00"`. */
   readonly amount: number | string;
-  /** How reversals of it are answered; `success` when left out. */
+  /** How reversals of it are answered; `success` when left out (see `setScenario` to change it). */
   readonly scenario?: DarajaScenario;
   /** The customer's public name; default `"254700000000 - SIMULATED CUSTOMER"`. */
   readonly customer?: string;
@@ -33,8 +37,8 @@ export interface AddTransactionInput {
 
 /** The simulator's transactions, bounded: adding beyond `maxTransactions` forgets the oldest. */
 export interface Ledger {
-  add(input: AddTransactionInput): SimulatedTransaction;
-  get(transactionId: string): SimulatedTransaction | undefined;
+  add(input: DarajaTransactionInput): DarajaTransaction;
+  get(transactionId: string): DarajaTransaction | undefined;
   readonly size: number;
 }
 
@@ -49,13 +53,13 @@ export function generateReceipt(): string {
 
 /** Creates an empty ledger holding at most `maxTransactions` transactions. */
 export function createLedger(maxTransactions: number): Ledger {
-  const transactions = new Map<string, SimulatedTransaction>();
+  const transactions = new Map<string, DarajaTransaction>();
   return {
     add(input) {
       const amount = parseAmount(input.amount);
       if (!amount.ok) throw new RangeError(`addTransaction: amount ${amount.reason}`);
       const transactionId = input.transactionId ?? generateReceipt();
-      const transaction: SimulatedTransaction = {
+      const transaction: DarajaTransaction = {
         transactionId,
         amount: amount.value,
         scenario: input.scenario ?? 'success',

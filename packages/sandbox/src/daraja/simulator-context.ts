@@ -1,5 +1,5 @@
 import type { DarajaResultCode } from './daraja-scenario.js';
-import type { CallbackDelivery } from './deliver-callback.js';
+import type { DarajaCallbackKind } from './deliver-callback.js';
 import type { Ledger } from './ledger.js';
 import type { SimulatorKey } from './simulator-key.js';
 import type { TokenStore } from './token-store.js';
@@ -35,7 +35,7 @@ export interface SimulatorContext {
   utilityBalance: bigint;
   recordRequest(request: ReceivedReversalRequest): void;
   /** POSTs a callback after `callbackDelayMs`, recorded in the deliveries. */
-  scheduleCallback(kind: CallbackDelivery['kind'], url: string, body: unknown): void;
+  scheduleCallback(kind: DarajaCallbackKind, url: string, body: unknown): void;
   /** Resolves after `ms`, or at once when the simulator closes. */
   sleep(ms: number): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { constants, publicEncrypt } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from './create-vodacom-mz-simulator.js';
+import { startVodacomMzSimulator, VODACOM_MZ_STANDARD_PORTS } from './start-vodacom-mz-simulator.js';
 import { VODACOM_MZ_INS_CODES } from './ins-codes.js';
 import type { VodacomMzSimulator } from './vodacom-mz-simulator.js';
 
@@ -9,7 +9,7 @@ let simulator: VodacomMzSimulator;
 let bearer: string;
 
 beforeAll(async () => {
-  simulator = await createVodacomMzSimulator({ keyBits: 2048 });
+  simulator = await startVodacomMzSimulator({ keyBits: 2048 });
   bearer = publicEncrypt(
     { key: simulator.publicKeyPem, padding: constants.RSA_PKCS1_PADDING },
     Buffer.from(simulator.apiKey),
@@ -39,19 +39,19 @@ function reverse(payload: unknown, signal?: AbortSignal) {
 
 describe('simulator scenarios', () => {
   it.each(Object.entries(VODACOM_MZ_INS_CODES))('forces %s with its documented HTTP status', async (code, documented) => {
-    const transactionId = simulator.addTransaction({ amount: '10' });
+    const { transactionId } = simulator.addTransaction({ amount: '10' });
     simulator.addScenario({ transactionId, responseCode: code });
     const response = await reverse(body(transactionId));
     const answer = (await response.json()) as Record<string, string>;
     expect(response.status).toBe(documented.httpStatus);
     expect(answer).toMatchObject({ output_ResponseCode: code, output_ResponseDesc: documented.description });
     // A forced answer without `apply` leaves the ledger alone; the next request is processed normally.
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('0.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('0.00');
     expect((await reverse(body(transactionId))).status).toBe(201);
   });
 
   it('forces an HTTP status that disagrees with the code, and an empty code', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10' });
+    const { transactionId } = simulator.addTransaction({ amount: '10' });
     simulator.addScenario({ transactionId, responseCode: 'INS-0', httpStatus: 500 });
     simulator.addScenario({ transactionId, responseCode: '' });
     const disagreeing = await reverse(body(transactionId));
@@ -61,7 +61,7 @@ describe('simulator scenarios', () => {
   });
 
   it('matches scenarios by reference and applies them the given number of times', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10' });
+    const { transactionId } = simulator.addTransaction({ amount: '10' });
     const first = { ...body(transactionId), input_ReversalAmount: '1' };
     simulator.addScenario({ reference: first.input_ThirdPartyReference, responseCode: 'INS-16', times: 2 });
     expect((await reverse({ ...body(transactionId), input_ReversalAmount: '1' })).status).toBe(201);
@@ -72,24 +72,24 @@ describe('simulator scenarios', () => {
   });
 
   it('applies the reversal and still answers a forced error when asked (INS-23, outcome in doubt)', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10' });
+    const { transactionId } = simulator.addTransaction({ amount: '10' });
     simulator.addScenario({ transactionId, responseCode: 'INS-23', apply: true });
     expect((await reverse(body(transactionId))).status).toBe(400);
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('10.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('10.00');
   });
 
   it('answers later than the client waits, having applied the reversal at once', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10' });
+    const { transactionId } = simulator.addTransaction({ amount: '10' });
     simulator.addScenario({ transactionId, delayMs: 10_000 });
     await expect(reverse(body(transactionId), AbortSignal.timeout(200))).rejects.toThrow();
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('10.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('10.00');
   });
 
   it('sends a header value with a control character that strict parsers reject', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10' });
+    const { transactionId } = simulator.addTransaction({ amount: '10' });
     simulator.addScenario({ transactionId, malformedHeader: true });
     await expect(reverse(body(transactionId))).rejects.toThrow();
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('10.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('10.00');
     // The bytes on the wire carry the control character (read with Node's lenient parser).
     simulator.addScenario({ transactionId: 'ANY1', malformedHeader: true });
     const head = await new Promise<string>((resolve, reject) => {
@@ -105,14 +105,14 @@ describe('simulator scenarios', () => {
   });
 
   it('sends a raw body instead of JSON', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10' });
+    const { transactionId } = simulator.addTransaction({ amount: '10' });
     simulator.addScenario({ transactionId, responseCode: 'INS-1', rawBody: '<html>Bad Gateway</html>' });
     const response = await reverse(body(transactionId));
     expect([response.status, await response.text()]).toEqual([500, '<html>Bad Gateway</html>']);
   });
 
   it('scripts the status API: a transaction status or a forced code', async () => {
-    const transactionId = simulator.addTransaction({ amount: '10' });
+    const { transactionId } = simulator.addTransaction({ amount: '10' });
     const request = body(transactionId);
     await reverse(request);
     simulator.addScenario({ operation: 'status', reference: request.input_ThirdPartyReference, transactionStatus: 'Cancelled' });
@@ -131,8 +131,8 @@ describe('simulator scenarios', () => {
   });
 
   it('cancels late answers when it closes', async () => {
-    const other = await createVodacomMzSimulator({ keyBits: 2048, apiKey: simulator.apiKey });
-    const transactionId = other.addTransaction({ amount: '1' });
+    const other = await startVodacomMzSimulator({ keyBits: 2048, apiKey: simulator.apiKey });
+    const { transactionId } = other.addTransaction({ amount: '1' });
     other.addScenario({ transactionId, delayMs: 60_000 });
     const pending = fetch(`${other.baseUrl}:${other.ports.reversal}/ipg/v1x/reversal/`, {
       method: 'PUT',
@@ -145,23 +145,23 @@ describe('simulator scenarios', () => {
   });
 
   it('keeps a bounded ledger', async () => {
-    const small = await createVodacomMzSimulator({ keyBits: 2048, maxEntries: 2 });
-    const first = small.addTransaction({ amount: '1' });
+    const small = await startVodacomMzSimulator({ keyBits: 2048, maxEntries: 2 });
+    const first = small.addTransaction({ amount: '1' }).transactionId;
     small.addTransaction({ amount: '2' });
     small.addTransaction({ amount: '3' });
-    expect(small.getTransaction(first)).toBeUndefined();
+    expect(small.transaction(first)).toBeUndefined();
     await small.close();
   });
 
   it('listens on the real ports when asked', async () => {
-    const standard = await createVodacomMzSimulator({ keyBits: 2048, ports: 'standard' });
+    const standard = await startVodacomMzSimulator({ keyBits: 2048, ports: 'standard' });
     expect(standard.ports).toEqual(VODACOM_MZ_STANDARD_PORTS);
     expect(standard.providerOptions).toMatchObject({ reversalPort: 18354, statusPort: 18353 });
     await standard.close();
   });
 
   it('refuses a 1,001st pending scenario', async () => {
-    const crowded = await createVodacomMzSimulator({ keyBits: 2048 });
+    const crowded = await startVodacomMzSimulator({ keyBits: 2048 });
     for (let index = 0; index < 1_000; index++) crowded.addScenario({ transactionId: `T${index}` });
     expect(() => crowded.addScenario({ transactionId: 'ONEMORE' })).toThrow(RangeError);
     crowded.clearScenarios();

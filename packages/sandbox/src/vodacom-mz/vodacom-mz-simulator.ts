@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Simulator, SimulatorTransaction, SimulatorTransactionInput } from '../simulator.js';
 import type { VodacomMzScenario } from './vodacom-mz-scenario.js';
 
 /** How to start a {@link VodacomMzSimulator}; every field is optional. */
@@ -46,8 +47,8 @@ export interface RecordedVodacomMzRequest {
   readonly body: unknown;
 }
 
-/** A payment in the simulator's ledger, amounts as two-decimal strings (MZN). */
-export interface VodacomMzLedgerEntry {
+/** A payment in the simulator's ledger, amounts as two-decimal strings (MZN); a frozen snapshot. */
+export interface VodacomMzTransaction extends SimulatorTransaction {
   readonly transactionId: string;
   readonly amount: string;
   /** The sum of the reversals applied. */
@@ -56,8 +57,22 @@ export interface VodacomMzLedgerEntry {
   readonly remaining: string;
 }
 
-/** A running Vodacom Mozambique simulator; see `createVodacomMzSimulator`. */
-export interface VodacomMzSimulator {
+/** What `VodacomMzSimulator.addTransaction` takes. */
+export interface VodacomMzTransactionInput extends SimulatorTransactionInput<Omit<VodacomMzScenario, 'transactionId'>> {
+  /** The payment's id; generated (10 upper-case letters and digits) when left out. */
+  readonly transactionId?: string;
+  /** The amount paid, in meticais: `100`, `"100"`, `"1000.00"`. */
+  readonly amount: number | string;
+  /**
+   * How requests about this payment are answered: a {@link VodacomMzScenario} bound to its
+   * `transactionId`, for every matching request unless `times` says otherwise (`addScenario` for more).
+   */
+  readonly scenario?: Omit<VodacomMzScenario, 'transactionId'>;
+}
+
+/** A running Vodacom Mozambique simulator; see `startVodacomMzSimulator`. */
+export interface VodacomMzSimulator
+  extends Simulator<VodacomMzTransaction, VodacomMzTransactionInput, RecordedVodacomMzRequest, VodacomMzSimulatorProviderOptions> {
   /** `http://127.0.0.1`: the host, without port (the adapter adds the per-API ports). */
   readonly baseUrl: string;
   /** The ports it listens on. */
@@ -76,15 +91,15 @@ export interface VodacomMzSimulator {
   /** Environment variables for `registry.fromEnv()` that target this simulator (with `REVERSAL_PROVIDER`). */
   readonly environment: Readonly<Record<string, string>>;
   /** The last 200 requests received, oldest first. */
-  readonly requests: readonly RecordedVodacomMzRequest[];
-  /** Records a payment that can be reversed; returns its transaction id (generated unless given). */
-  addTransaction(input: { readonly amount: string | number; readonly transactionId?: string }): string;
-  /** A payment of the ledger and how much of it was reversed. */
-  getTransaction(transactionId: string): VodacomMzLedgerEntry | undefined;
+  requests(): readonly RecordedVodacomMzRequest[];
+  /** Records a payment that can be reversed; returns its snapshot (the id generated unless given). */
+  addTransaction(input: VodacomMzTransactionInput): VodacomMzTransaction;
+  /** A payment of the ledger and how much of it was reversed, or `undefined` when unknown. */
+  transaction(transactionId: string): VodacomMzTransaction | undefined;
   /** Scripts the answer to the matching request(s); see {@link VodacomMzScenario}. */
   addScenario(scenario: VodacomMzScenario): void;
   /** Drops every pending scenario. */
   clearScenarios(): void;
-  /** Stops both servers, cancelling late answers still waiting. */
+  /** Stops both servers, closing open connections and cancelling late answers still waiting. */
   close(): Promise<void>;
 }

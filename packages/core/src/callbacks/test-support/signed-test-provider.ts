@@ -12,6 +12,8 @@ export interface SignedTestCallback {
   readonly outcome: 'succeeded' | 'failed';
   readonly receipt?: string;
   readonly code?: string;
+  /** The attempt's id, read into `providerRequestId` (like Daraja's `OriginatorConversationID`). */
+  readonly requestId?: string;
 }
 
 /** A callback provider for the callback handler's tests; see {@link createSignedTestProvider}. */
@@ -66,12 +68,20 @@ export function createSignedTestProvider(secret: string, id = 'signed-test'): Si
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new ReversalCallbackError('ERR_CALLBACK_UNAUTHENTICATED', 'The test callback token is missing or forged.');
       }
-      const base = { provider: id, reference: body.reference, originalTransactionId: body.transactionId, metadata: {}, raw: body };
+      const base = {
+        provider: id,
+        reference: body.reference,
+        originalTransactionId: body.transactionId,
+        ...(typeof body.requestId === 'string' ? { providerRequestId: body.requestId } : {}),
+        metadata: {},
+        raw: body,
+      };
       if (body.outcome === 'succeeded') {
         return { ...base, status: 'succeeded', ...(body.receipt ? { reversalTransactionId: body.receipt } : {}) };
       }
       const providerCode = body.code ?? 'R000002';
-      return { ...base, status: 'failed', error: { code: 'TRANSACTION_NOT_FOUND', providerCode, message: 'Not found.', retryable: false } };
+      const code = providerCode === 'R000001' ? 'ALREADY_REVERSED' : 'TRANSACTION_NOT_FOUND';
+      return { ...base, status: 'failed', error: { code, providerCode, message: 'Not reversed.', retryable: false } };
     },
   };
 }

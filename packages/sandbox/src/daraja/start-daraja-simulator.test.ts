@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import forge from 'node-forge';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackRecorder, startCallbackRecorder } from './callback-recorder.js';
-import { createDarajaSimulator } from './create-daraja-simulator.js';
+import { startDarajaSimulator } from './start-daraja-simulator.js';
 import { DARAJA_RESULT_SCENARIOS, DARAJA_SYNC_ERROR_SCENARIOS, type DarajaScenario } from './daraja-scenario.js';
 import type { DarajaSimulator } from './daraja-simulator.js';
 
@@ -21,15 +21,14 @@ beforeAll(async () => {
 afterAll(() => recorder.close());
 afterEach(() => daraja?.close());
 
-async function start(options: Parameters<typeof createDarajaSimulator>[0] = {}) {
-  daraja = createDarajaSimulator({ callbackDelayMs: 1, ...options });
-  await daraja.start();
+async function start(options: Parameters<typeof startDarajaSimulator>[0] = {}) {
+  daraja = await startDarajaSimulator({ callbackDelayMs: 1, ...options });
   return daraja;
 }
 
 async function token(simulator = daraja): Promise<string> {
   const basic = Buffer.from(`${simulator.consumerKey}:${simulator.consumerSecret}`).toString('base64');
-  const response = await fetch(`${simulator.url}/oauth/v1/generate?grant_type=client_credentials`, {
+  const response = await fetch(`${simulator.baseUrl}/oauth/v1/generate?grant_type=client_credentials`, {
     headers: { authorization: `Basic ${basic}` },
   });
   return ((await response.json()) as { access_token: string }).access_token;
@@ -54,7 +53,7 @@ function body(transactionId: string, overrides: Record<string, unknown> = {}) {
 }
 
 async function reverse(payload: unknown, accessToken?: string) {
-  const response = await fetch(`${daraja.url}/mpesa/reversal/v1/request`, {
+  const response = await fetch(`${daraja.baseUrl}/mpesa/reversal/v1/request`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken ?? (await token())}` },
     body: JSON.stringify(payload),
@@ -71,7 +70,7 @@ describe('OAuth', () => {
   it('issues a token with expires_in as the string "3599", like real Daraja', async () => {
     await start();
     const basic = Buffer.from(`${daraja.consumerKey}:${daraja.consumerSecret}`).toString('base64');
-    const response = await fetch(`${daraja.url}/oauth/v1/generate?grant_type=client_credentials`, {
+    const response = await fetch(`${daraja.baseUrl}/oauth/v1/generate?grant_type=client_credentials`, {
       headers: { authorization: `Basic ${basic}` },
     });
     expect(response.status).toBe(200);
@@ -82,7 +81,7 @@ describe('OAuth', () => {
   it('can send expires_in as a number, like the docs', async () => {
     await start({ expiresInFormat: 'number', tokenLifetimeSeconds: 60 });
     const basic = Buffer.from(`${daraja.consumerKey}:${daraja.consumerSecret}`).toString('base64');
-    const response = await fetch(`${daraja.url}/oauth/v1/generate?grant_type=client_credentials`, {
+    const response = await fetch(`${daraja.baseUrl}/oauth/v1/generate?grant_type=client_credentials`, {
       headers: { authorization: `Basic ${basic}` },
     });
     expect(((await response.json()) as { expires_in: unknown }).expires_in).toBe(60);
@@ -91,12 +90,12 @@ describe('OAuth', () => {
   it('refuses wrong credentials and a wrong grant type with Daraja error bodies', async () => {
     await start();
     const wrong = Buffer.from(`${daraja.consumerKey}:nope`).toString('base64');
-    const refused = await fetch(`${daraja.url}/oauth/v1/generate?grant_type=client_credentials`, {
+    const refused = await fetch(`${daraja.baseUrl}/oauth/v1/generate?grant_type=client_credentials`, {
       headers: { authorization: `Basic ${wrong}` },
     });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ requestId: expect.any(String), errorCode: '400.008.01' });
-    const grant = await fetch(`${daraja.url}/oauth/v1/generate?grant_type=password`);
+    const grant = await fetch(`${daraja.baseUrl}/oauth/v1/generate?grant_type=password`);
     expect(await grant.json()).toMatchObject({ errorCode: '400.008.02' });
   });
 
@@ -271,7 +270,7 @@ describe('reversal outcomes', () => {
     const { transactionId } = daraja.addTransaction({ amount: 200, scenario: 'slow-response' });
     const payload = body(transactionId);
     const accessToken = await token();
-    const attempt = fetch(`${daraja.url}/mpesa/reversal/v1/request`, {
+    const attempt = fetch(`${daraja.baseUrl}/mpesa/reversal/v1/request`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
       body: JSON.stringify(payload),
@@ -309,9 +308,43 @@ describe('reversal outcomes', () => {
     expect((await reverse(body(daraja.addTransaction({ amount: 200 }).transactionId))).status).toBe(200);
   });
 
+  it('reports each failed delivery once: a closed port (error) and a receiver answering 500 (status)', async () => {
+    const reported: unknown[] = [];
+    await start({ onDeliveryFailure: (delivery) => reported.push(delivery) });
+    const failing = await startCallbackRecorder({ status: 500 });
+    try {
+      const refused = body(daraja.addTransaction({ amount: 200 }).transactionId, { ResultURL: 'http://127.0.0.1:1/result' });
+      const answered500 = body(daraja.addTransaction({ amount: 200 }).transactionId, { ResultURL: `${failing.url}/result` });
+      const delivered = body(daraja.addTransaction({ amount: 200 }).transactionId);
+      for (const payload of [refused, answered500, delivered]) await reverse(payload);
+      await expect.poll(() => daraja.deliveries().length, { timeout: 10_000 }).toBe(3);
+      expect(daraja.failedDeliveries()).toHaveLength(2);
+      expect(daraja.failedDeliveries()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'result', url: refused.ResultURL, error: expect.any(String) }),
+          expect.objectContaining({ kind: 'result', url: answered500.ResultURL, status: 500 }),
+        ]),
+      );
+      expect(reported).toEqual(daraja.failedDeliveries());
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('ignores an onDeliveryFailure listener that throws', async () => {
+    await start({
+      onDeliveryFailure: () => {
+        throw new Error('listener bug');
+      },
+    });
+    await reverse(body(daraja.addTransaction({ amount: 200 }).transactionId, { ResultURL: 'http://127.0.0.1:1/result' }));
+    await expect.poll(() => daraja.failedDeliveries().length, { timeout: 10_000 }).toBe(1);
+    expect((await reverse(body(daraja.addTransaction({ amount: 200 }).transactionId))).status).toBe(200);
+  });
+
   it('answers an unknown path with 404.001.01', async () => {
     await start();
-    const response = await fetch(`${daraja.url}/mpesa/reversal/v2/request`, { method: 'POST' });
+    const response = await fetch(`${daraja.baseUrl}/mpesa/reversal/v2/request`, { method: 'POST' });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ errorCode: '404.001.01' });
   });
@@ -323,13 +356,13 @@ describe('configuration for clients', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    expect((await start({ port })).url).toBe(`http://127.0.0.1:${port}`);
+    expect((await start({ port })).baseUrl).toBe(`http://127.0.0.1:${port}`);
   });
 
   it('offers provider options and environment variables that point at it', async () => {
     const simulator = await start();
     expect(simulator.providerOptions).toEqual({
-      baseUrl: simulator.url,
+      baseUrl: simulator.baseUrl,
       consumerKey: simulator.consumerKey,
       consumerSecret: simulator.consumerSecret,
       initiatorName: simulator.initiatorName,
@@ -339,7 +372,7 @@ describe('configuration for clients', () => {
     });
     expect(simulator.environment).toMatchObject({
       REVERSAL_PROVIDER: 'safaricom-ke',
-      MPESA_KE_BASE_URL: simulator.url,
+      MPESA_KE_BASE_URL: simulator.baseUrl,
       MPESA_KE_CERTIFICATE: simulator.certificatePem,
     });
   });

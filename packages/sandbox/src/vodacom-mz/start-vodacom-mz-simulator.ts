@@ -9,11 +9,10 @@ import { createLedger, generateTransactionId } from './ledger.js';
 import { createRequestRouter } from './request-router.js';
 import type { SimulatorContext } from './simulator-context.js';
 import { createScenarioStore } from './vodacom-mz-scenario.js';
-import type { VodacomMzSimulator, VodacomMzSimulatorOptions } from './vodacom-mz-simulator.js';
+import type { VodacomMzSimulator, VodacomMzSimulatorOptions, VodacomMzTransaction } from './vodacom-mz-simulator.js';
 
 /** The ports of the real API: reversal and Query Transaction Status (NOTES.md, "Ports per API"). */
 export const VODACOM_MZ_STANDARD_PORTS = Object.freeze({ reversal: 18354, status: 18353 });
-
 
 /**
  * Starts a local simulator of the Vodacom M-Pesa Mozambique Reversal and Query Transaction Status
@@ -27,13 +26,13 @@ export const VODACOM_MZ_STANDARD_PORTS = Object.freeze({ reversal: 18354, status
  * headers).
  *
  * @example
- * const simulator = await createVodacomMzSimulator();
- * const transactionId = simulator.addTransaction({ amount: '100.00' });
+ * const simulator = await startVodacomMzSimulator();
+ * const { transactionId } = simulator.addTransaction({ amount: '100.00' });
  * const provider = createVodacomMzProvider(simulator.providerOptions);
  * await provider.reverse({ transactionId, amount: '40.00' });
  * await simulator.close();
  */
-export async function createVodacomMzSimulator(options: VodacomMzSimulatorOptions = {}): Promise<VodacomMzSimulator> {
+export async function startVodacomMzSimulator(options: VodacomMzSimulatorOptions = {}): Promise<VodacomMzSimulator> {
   const keyPair = await getSimulatorKeyPair(options.keyBits ?? 4096);
   const apiKey = options.apiKey ?? randomBytes(16).toString('hex');
   const credentials = {
@@ -49,6 +48,16 @@ export async function createVodacomMzSimulator(options: VodacomMzSimulatorOption
     credentials,
   };
   const router = createRequestRouter(context);
+  const snapshot = (transactionId: string): VodacomMzTransaction | undefined => {
+    const transaction = context.ledger.getTransaction(transactionId);
+    if (!transaction) return undefined;
+    return Object.freeze({
+      transactionId,
+      amount: fromMinorUnits(transaction.amountMinor),
+      reversed: fromMinorUnits(transaction.reversedMinor),
+      remaining: fromMinorUnits(transaction.amountMinor - transaction.reversedMinor),
+    });
+  };
 
   const standard = options.ports === 'standard';
   const wanted = standard ? VODACOM_MZ_STANDARD_PORTS : (options.ports ?? { reversal: 0, status: 0 });
@@ -89,24 +98,16 @@ export async function createVodacomMzSimulator(options: VodacomMzSimulatorOption
       MPESA_MZ_INITIATOR_IDENTIFIER: credentials.initiatorIdentifier,
       MPESA_MZ_SECURITY_CREDENTIAL: credentials.securityCredential,
     }),
-    requests: router.requests,
+    requests: () => [...router.requests],
     addTransaction(input) {
       const parsed = parseAmount(input.amount);
       if (!parsed.ok) throw new RangeError(`addTransaction: amount ${parsed.reason}`);
       const transactionId = input.transactionId ?? generateTransactionId();
       context.ledger.addTransaction(transactionId, toMinorUnits(parsed.value));
-      return transactionId;
+      if (input.scenario) context.scenarios.add({ times: Number.POSITIVE_INFINITY, ...input.scenario, transactionId });
+      return snapshot(transactionId)!;
     },
-    getTransaction(transactionId) {
-      const transaction = context.ledger.getTransaction(transactionId);
-      if (!transaction) return undefined;
-      return {
-        transactionId,
-        amount: fromMinorUnits(transaction.amountMinor),
-        reversed: fromMinorUnits(transaction.reversedMinor),
-        remaining: fromMinorUnits(transaction.amountMinor - transaction.reversedMinor),
-      };
-    },
+    transaction: snapshot,
     addScenario: (scenario) => context.scenarios.add(scenario),
     clearScenarios: () => context.scenarios.clear(),
     async close() {

@@ -1,6 +1,6 @@
 import { constants, publicEncrypt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVodacomMzSimulator } from './create-vodacom-mz-simulator.js';
+import { startVodacomMzSimulator } from './start-vodacom-mz-simulator.js';
 import type { VodacomMzSimulator } from './vodacom-mz-simulator.js';
 
 let simulator: VodacomMzSimulator;
@@ -10,7 +10,7 @@ const tokenFor = (apiKey: string, publicKeyPem: string) =>
   publicEncrypt({ key: publicKeyPem, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(apiKey)).toString('base64');
 
 beforeAll(async () => {
-  simulator = await createVodacomMzSimulator();
+  simulator = await startVodacomMzSimulator();
   bearer = tokenFor(simulator.apiKey, simulator.publicKeyPem);
 });
 afterAll(() => simulator.close());
@@ -62,7 +62,7 @@ describe('the Vodacom Mozambique simulator', () => {
   });
 
   it('applies a full reversal and answers 201 INS-0 with the output fields', async () => {
-    const transactionId = simulator.addTransaction({ amount: '250.50' });
+    const { transactionId } = simulator.addTransaction({ amount: '250.50' });
     const body = reversalBody(transactionId);
     const { status, body: answer } = await reverse(body);
     expect(status).toBe(201);
@@ -73,36 +73,36 @@ describe('the Vodacom Mozambique simulator', () => {
     });
     expect(answer.output_TransactionID).toMatch(/^[A-Z0-9]{10}$/);
     expect(answer.output_ConversationID).toMatch(/^[0-9a-f]{32}$/);
-    expect(simulator.getTransaction(transactionId)).toMatchObject({ reversed: '250.50', remaining: '0.00' });
+    expect(simulator.transaction(transactionId)).toMatchObject({ reversed: '250.50', remaining: '0.00' });
   });
 
   it('never lets partial reversals exceed the original amount', async () => {
-    const transactionId = simulator.addTransaction({ amount: '100.00' });
+    const { transactionId } = simulator.addTransaction({ amount: '100.00' });
     expect((await reverse(reversalBody(transactionId, { input_ReversalAmount: '40.10' }))).status).toBe(201);
     const over = await reverse(reversalBody(transactionId, { input_ReversalAmount: '59.91' }));
     expect([over.status, over.body.output_ResponseCode]).toEqual([400, 'INS-15']);
     expect((await reverse(reversalBody(transactionId, { input_ReversalAmount: '59.90' }))).status).toBe(201);
     const nothingLeft = await reverse(reversalBody(transactionId));
     expect(nothingLeft.body.output_ResponseCode).toBe('INS-15');
-    expect(simulator.getTransaction(transactionId)).toMatchObject({ reversed: '100.00', remaining: '0.00' });
+    expect(simulator.transaction(transactionId)).toMatchObject({ reversed: '100.00', remaining: '0.00' });
   });
 
   it('answers a repeated reference with 409 INS-10 and reverses nothing more', async () => {
-    const transactionId = simulator.addTransaction({ amount: '100' });
+    const { transactionId } = simulator.addTransaction({ amount: '100' });
     const body = reversalBody(transactionId, { input_ReversalAmount: '10' });
     expect((await reverse(body)).status).toBe(201);
     const repeated = await reverse(body);
     expect([repeated.status, repeated.body.output_ResponseCode]).toEqual([409, 'INS-10']);
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('10.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('10.00');
   });
 
   it('answers 401 INS-2 to a token for another API key, a garbage token or none', async () => {
-    const transactionId = simulator.addTransaction({ amount: '5' });
+    const { transactionId } = simulator.addTransaction({ amount: '5' });
     for (const token of [tokenFor('wrong-key', simulator.publicKeyPem), 'bm90IGEgdG9rZW4=', '']) {
       const { status, body } = await reverse(reversalBody(transactionId), token);
       expect([status, body.output_ResponseCode]).toEqual([401, 'INS-2']);
     }
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('0.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('0.00');
   });
 
   it.each([
@@ -122,11 +122,11 @@ describe('the Vodacom Mozambique simulator', () => {
     ['the misspelt input_Amount field', { input_Amount: '10' }, 'INS-21'],
     ['a non-string field', { input_ServiceProviderCode: 171717 }, 'INS-21'],
   ])('refuses %s with %s', async (_name, change, code) => {
-    const transactionId = simulator.addTransaction({ amount: '50' });
+    const { transactionId } = simulator.addTransaction({ amount: '50' });
     const { status, body } = await reverse(reversalBody(transactionId, change));
     expect(body.output_ResponseCode).toBe(code);
     expect(status).toBe(400);
-    expect(simulator.getTransaction(transactionId)?.reversed).toBe('0.00');
+    expect(simulator.transaction(transactionId)?.reversed).toBe('0.00');
   });
 
   it('refuses a body that is not JSON with INS-21', async () => {
@@ -134,7 +134,7 @@ describe('the Vodacom Mozambique simulator', () => {
   });
 
   it('answers status queries from the ledger by reference, conversation id or reversal id', async () => {
-    const transactionId = simulator.addTransaction({ amount: '30' });
+    const { transactionId } = simulator.addTransaction({ amount: '30' });
     const body = reversalBody(transactionId);
     const { body: answer } = await reverse(body);
     for (const queryReference of [body.input_ThirdPartyReference, answer.output_ConversationID!, answer.output_TransactionID!]) {
@@ -169,11 +169,28 @@ describe('the Vodacom Mozambique simulator', () => {
   });
 
   it('records the requests it received', async () => {
-    const transactionId = simulator.addTransaction({ amount: '1' });
+    const { transactionId } = simulator.addTransaction({ amount: '1' });
     const body = reversalBody(transactionId);
     await reverse(body);
-    const last = simulator.requests.at(-1);
+    const last = simulator.requests().at(-1);
     expect(last).toMatchObject({ operation: 'reversal', method: 'PUT', body });
     expect(last?.headers.origin).toBe('*');
+  });
+
+  it('returns a frozen snapshot from addTransaction, the same as transaction(id)', () => {
+    const added = simulator.addTransaction({ amount: 12 });
+    expect(added).toEqual({ transactionId: added.transactionId, amount: '12.00', reversed: '0.00', remaining: '12.00' });
+    expect(Object.isFrozen(added)).toBe(true);
+    expect(simulator.transaction(added.transactionId)).toEqual(added);
+    expect(simulator.transaction('NOSUCHPAYMENT')).toBeUndefined();
+  });
+
+  it('answers every reversal of a payment with the scenario given to addTransaction', async () => {
+    const { transactionId } = simulator.addTransaction({ amount: '50.00', scenario: { responseCode: 'INS-2006' } });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const { status, body } = await reverse(reversalBody(transactionId));
+      expect({ status, code: body.output_ResponseCode }).toEqual({ status: 422, code: 'INS-2006' });
+    }
+    expect(simulator.transaction(transactionId)?.reversed).toBe('0.00');
   });
 });

@@ -2,37 +2,52 @@ import { parseAmount, toMinorUnits, fromMinorUnits } from '@reversal/core';
 import { darajaError } from './daraja-errors.js';
 import type { DarajaSimulator, DarajaSimulatorOptions, ReceivedReversalRequest } from './daraja-simulator.js';
 import { createCredentialDecryptor } from './decrypt-credential.js';
-import { type CallbackDelivery, deliverCallback } from './deliver-callback.js';
+import { type DarajaCallbackDelivery, deliverCallback } from './deliver-callback.js';
 import { handleOauth } from './handle-oauth.js';
 import { handleReversal } from './handle-reversal.js';
-import { type RunningHttpServer, sendJson, startHttpServer } from './http-server.js';
+import { isFailedDelivery } from '../simulator.js';
+import { sendJson, startHttpServer } from './http-server.js';
 import { createLedger } from './ledger.js';
 import { pushBounded, type SimulatorContext } from './simulator-context.js';
 import { getSimulatorKey } from './simulator-key.js';
 import { createTokenStore } from './token-store.js';
 
 /**
- * Creates a local Daraja simulator: OAuth with expiring tokens, the reversal endpoint validating
- * the exact body (the SecurityCredential is decrypted with the simulator's own key, so a test
- * proves the credential is right), acknowledgements, and result callbacks POSTed after a delay.
- * Its ledger reverses each transaction at most once.
+ * Starts a local Daraja simulator on 127.0.0.1: OAuth with expiring tokens, the reversal endpoint
+ * validating the exact body (the SecurityCredential is decrypted with the simulator's own key, so
+ * a test proves the credential is right), acknowledgements, and result callbacks POSTed after a
+ * delay. Its ledger reverses each transaction at most once. Resolves once it listens.
+ *
+ * A callback that fails (no answer, or a status outside 2xx) is listed by `failedDeliveries()` and
+ * reported to `onDeliveryFailure`; it is not sent again.
  *
  * @example
- * const daraja = createDarajaSimulator();
- * await daraja.start();
+ * const daraja = await startDarajaSimulator({ onDeliveryFailure: (d) => console.warn(d.url, d.status ?? d.error) });
  * const { transactionId } = daraja.addTransaction({ amount: 200 });
  * const provider = createSafaricomKeProvider({ ...daraja.providerOptions, resultUrl });
  * await daraja.close();
  */
-export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): DarajaSimulator {
+export async function startDarajaSimulator(options: DarajaSimulatorOptions = {}): Promise<DarajaSimulator> {
   const balance = parseAmount(options.utilityBalance ?? '1000000.00', { allowZero: true });
   if (!balance.ok) throw new RangeError(`utilityBalance ${balance.reason}`);
   const timers = new Set<NodeJS.Timeout>();
   const sleepers = new Set<() => void>();
   const inFlight = new Set<Promise<unknown>>();
   const requests: ReceivedReversalRequest[] = [];
-  const deliveries: CallbackDelivery[] = [];
-  let server: RunningHttpServer | undefined;
+  const deliveries: DarajaCallbackDelivery[] = [];
+  const failedDeliveries: DarajaCallbackDelivery[] = [];
+  const closing = new AbortController();
+  const recordDelivery = (delivery: DarajaCallbackDelivery) => {
+    pushBounded(deliveries, delivery);
+    if (!isFailedDelivery(delivery)) return;
+    pushBounded(failedDeliveries, delivery);
+    if (closing.signal.aborted) return; // aborted by close(): not the receiver's failure
+    try {
+      options.onDeliveryFailure?.(delivery);
+    } catch {
+      // A listener's mistake must not stop the simulator.
+    }
+  };
 
   const key = getSimulatorKey();
   const context: SimulatorContext = {
@@ -55,13 +70,14 @@ export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): Dar
     utilityBalance: toMinorUnits(balance.value),
     recordRequest: (request) => pushBounded(requests, request),
     scheduleCallback(kind, url, body) {
+      if (closing.signal.aborted) return;
       const timer = setTimeout(() => {
         timers.delete(timer);
-        const delivery = deliverCallback(url, body, context.callbackTimeoutMs).then((outcome) => {
+        const delivery = deliverCallback(url, body, context.callbackTimeoutMs, closing.signal).then((outcome) => {
           inFlight.delete(delivery);
           if (outcome.status === undefined) context.stats.callbackFailures += 1;
           else context.stats.callbacksDelivered += 1;
-          pushBounded(deliveries, { kind, url, body, ...outcome });
+          recordDelivery({ kind, url, body, ...outcome });
         });
         inFlight.add(delivery);
       }, context.callbackDelayMs);
@@ -69,6 +85,7 @@ export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): Dar
     },
     sleep: (ms) =>
       new Promise<void>((resolve) => {
+        if (closing.signal.aborted) return resolve();
         const wake = () => {
           clearTimeout(timer);
           sleepers.delete(wake);
@@ -84,65 +101,56 @@ export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): Dar
     return transaction ? Object.freeze({ ...transaction }) : undefined;
   };
 
+  const server = await startHttpServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://simulator').pathname;
+    if (request.method === 'GET' && path === '/oauth/v1/generate') return handleOauth(context, request, response);
+    if (request.method === 'POST' && path === '/mpesa/reversal/v1/request') {
+      return handleReversal(context, request, response);
+    }
+    const error = darajaError('404.001.01');
+    sendJson(response, error.status, error.body);
+  }, options.port);
+  const providerOptions = Object.freeze({
+    baseUrl: server.url,
+    consumerKey: context.consumerKey,
+    consumerSecret: context.consumerSecret,
+    initiatorName: context.initiatorName,
+    initiatorPassword: context.initiatorPassword,
+    certificate: context.key.certificatePem,
+    shortCode: context.shortCode,
+  });
+
   return {
-    get url() {
-      if (!server) throw new Error('The Daraja simulator is not started: await simulator.start() first');
-      return server.url;
-    },
+    baseUrl: server.url,
     certificatePem: context.key.certificatePem,
     consumerKey: context.consumerKey,
     consumerSecret: context.consumerSecret,
     initiatorName: context.initiatorName,
     initiatorPassword: context.initiatorPassword,
     shortCode: context.shortCode,
-    get providerOptions() {
-      return {
-        baseUrl: this.url,
-        consumerKey: context.consumerKey,
-        consumerSecret: context.consumerSecret,
-        initiatorName: context.initiatorName,
-        initiatorPassword: context.initiatorPassword,
-        certificate: context.key.certificatePem,
-        shortCode: context.shortCode,
-      };
-    },
-    get environment() {
-      const options = this.providerOptions;
-      return {
-        REVERSAL_PROVIDER: 'safaricom-ke',
-        MPESA_KE_BASE_URL: options.baseUrl,
-        MPESA_KE_CONSUMER_KEY: options.consumerKey,
-        MPESA_KE_CONSUMER_SECRET: options.consumerSecret,
-        MPESA_KE_INITIATOR_NAME: options.initiatorName,
-        MPESA_KE_INITIATOR_PASSWORD: options.initiatorPassword,
-        MPESA_KE_CERTIFICATE: options.certificate,
-        MPESA_KE_SHORT_CODE: options.shortCode,
-      };
-    },
+    providerOptions,
+    environment: Object.freeze({
+      REVERSAL_PROVIDER: 'safaricom-ke',
+      MPESA_KE_BASE_URL: providerOptions.baseUrl,
+      MPESA_KE_CONSUMER_KEY: providerOptions.consumerKey,
+      MPESA_KE_CONSUMER_SECRET: providerOptions.consumerSecret,
+      MPESA_KE_INITIATOR_NAME: providerOptions.initiatorName,
+      MPESA_KE_INITIATOR_PASSWORD: providerOptions.initiatorPassword,
+      MPESA_KE_CERTIFICATE: providerOptions.certificate,
+      MPESA_KE_SHORT_CODE: providerOptions.shortCode,
+    }),
     get utilityBalance() {
       return fromMinorUnits(context.utilityBalance);
     },
     get stats() {
       return { ...context.stats };
     },
-    async start() {
-      server ??= await startHttpServer(async (request, response) => {
-        const path = new URL(request.url ?? '/', 'http://simulator').pathname;
-        if (request.method === 'GET' && path === '/oauth/v1/generate') return handleOauth(context, request, response);
-        if (request.method === 'POST' && path === '/mpesa/reversal/v1/request') {
-          return handleReversal(context, request, response);
-        }
-        const error = darajaError('404.001.01');
-        sendJson(response, error.status, error.body);
-      }, options.port);
-      return server.url;
-    },
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       for (const wake of [...sleepers]) wake();
-      await server?.close();
-      server = undefined;
+      closing.abort();
+      await server.close();
       await Promise.allSettled([...inFlight]);
     },
     addTransaction: (input) => Object.freeze({ ...context.ledger.add(input) }),
@@ -155,5 +163,6 @@ export function createDarajaSimulator(options: DarajaSimulatorOptions = {}): Dar
     expireTokens: () => context.tokens.expireAll(),
     requests: () => [...requests],
     deliveries: () => [...deliveries],
+    failedDeliveries: () => [...failedDeliveries],
   };
 }
