@@ -13,9 +13,9 @@ import { listWorkspacePackages } from './scripts/workspace-packages.mjs';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const packages = listWorkspacePackages(root);
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const alias = packages.flatMap(({ entries }) =>
-  Object.entries(entries).map(([specifier, source]) => ({ find: new RegExp(`^${escape(specifier)}$`), replacement: source })),
+  Object.entries(entries).map(([specifier, source]) => ({ find: new RegExp(`^${escapeRegExp(specifier)}$`), replacement: source })),
 );
 
 const projects = [
