@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliManifest from '../../package.json' with { type: 'json' };
@@ -91,11 +92,12 @@ export function findInstalledAdapters(cwd: string): AdapterPackage[] {
 }
 
 /** The adapters the tool depends on (its package.json), which every installation of it has. */
-export async function findBundledAdapters(): Promise<AdapterPackage[]> {
+export function findBundledAdapters(): AdapterPackage[] {
   const found: AdapterPackage[] = [];
+  // Resolved from the tool's own files, where its dependencies are installed (import.meta.url is shimmed in the CommonJS build).
+  const require = createRequire(import.meta.url);
   for (const name of Object.keys((cliManifest as Manifest).dependencies ?? {})) {
-    const { default: manifest } = (await import(`${name}/package.json`, { with: { type: 'json' } })) as { default: Manifest };
-    const exportName = manifest.reversal?.adapter;
+    const exportName = readManifest(require.resolve(`${name}/package.json`))?.reversal?.adapter;
     if (typeof exportName === 'string') found.push({ name, exportName, specifier: name, origin: 'bundled' });
   }
   return found;

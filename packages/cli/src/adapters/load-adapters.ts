@@ -38,7 +38,7 @@ export async function loadAdapters(cwd: string): Promise<LoadedAdapters> {
   const adapters: LoadedAdapter[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const found of [...findInstalledAdapters(cwd), ...(await findBundledAdapters())]) {
+  for (const found of [...findInstalledAdapters(cwd), ...findBundledAdapters()]) {
     if (seen.has(found.name)) continue;
     seen.add(found.name);
     let exported: unknown;
