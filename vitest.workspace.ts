@@ -4,8 +4,8 @@ import { listWorkspacePackages } from './scripts/workspace-packages.mjs';
 
 /**
  * The root test configuration: one vitest project per package under `packages/` (found by their
- * `package.json`, so a new package needs no line here), plus the examples, the demo and the
- * repository scripts.
+ * `package.json`, so a new package needs no line here), plus the examples, the demo, the
+ * documentation snippets and the repository scripts.
  *
  * Workspace packages are resolved to their TypeScript sources, so the tests never need a build
  * first and always exercise the code as it is in the working tree.
@@ -22,6 +22,7 @@ const projects = [
   ...packages.map(({ folder, directory }) => ({ name: folder.slice('packages/'.length), root: directory })),
   { name: 'examples', root: fileURLToPath(new URL('./examples', import.meta.url)) },
   { name: 'demo', root: fileURLToPath(new URL('./demo', import.meta.url)) },
+  { name: 'docs', root: fileURLToPath(new URL('./docs', import.meta.url)) },
   { name: 'workspace', root: fileURLToPath(new URL('./scripts', import.meta.url)) },
 ];
 

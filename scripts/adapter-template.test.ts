@@ -47,7 +47,7 @@ beforeAll(() => {
     cpSync(join(root, file), join(workspace, file));
   }
   cpSync(join(root, 'scripts'), join(workspace, 'scripts'), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
-  for (const linked of ['node_modules', 'examples', 'demo']) symlinkSync(join(root, linked), join(workspace, linked));
+  for (const linked of ['node_modules', 'examples', 'demo', 'docs']) symlinkSync(join(root, linked), join(workspace, linked));
   mkdirSync(join(workspace, 'bench'));
   cpSync(join(root, 'bench/package.json'), join(workspace, 'bench/package.json'));
   // The packages as they are, the CLI and the sandbox as copies (their lists may change).
