@@ -1,5 +1,5 @@
-import { ReversalConfigError } from '@reversal/core';
-import { type AdapterConnection, type ConnectContext, type Secret, secret } from '@reversal/core/kit';
+import { ReversalConfigError, type Secret, secret } from '@reversal/core';
+import type { AdapterConnection, ConnectContext } from '@reversal/core/kit';
 import { darajaCallbacks } from './callback.js';
 import { createCallbackCorrelator } from './callback-urls.js';
 import { SAFARICOM_KE_ID } from './capabilities.js';

@@ -1,4 +1,5 @@
-import type { CredentialSpec, JsonTransport, ResponseOutcome, Secret } from '@reversal/core/kit';
+import type { Secret } from '@reversal/core';
+import type { CredentialSpec, JsonTransport, ResponseOutcome } from '@reversal/core/kit';
 import * as v from 'valibot';
 
 const tokenSchema = v.object({

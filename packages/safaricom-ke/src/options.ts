@@ -1,5 +1,5 @@
-import type { ReversalEvent } from '@reversal/core';
-import { type Secret, secretString, secureUrl } from '@reversal/core/kit';
+import type { ReversalEvent, Secret } from '@reversal/core';
+import { secretString, secureUrl } from '@reversal/core/kit';
 import * as v from 'valibot';
 import { callbackUrlTemplate } from './callback-url-template.js';
 import type { CertificateInput } from './security-credential.js';

@@ -1,4 +1,4 @@
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
+import type { CodeMapping, ProviderCodeTable } from '@reversal/core';
 
 /**
  * Daraja's synchronous `errorCode`s (https://developer.safaricom.co.ke/apis/Reversal, "Error

@@ -1,4 +1,4 @@
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
+import type { CodeMapping, ProviderCodeTable } from '@reversal/core';
 
 /**
  * The `ResultCode`s of a Daraja reversal callback (https://developer.safaricom.co.ke/apis/Reversal,
