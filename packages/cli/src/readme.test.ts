@@ -27,8 +27,8 @@ describe('the cli README follows the code', () => {
   });
 
   it.each([
-    ['reverse', reverseHelp()],
-    ['status', statusHelp()],
+    ['reverse', reverseHelp([])],
+    ['status', statusHelp([])],
     ['security-credential', securityCredentialHelp()],
     ['sandbox', sandboxHelp()],
   ])('documents every option of %s', (_command, help) => {

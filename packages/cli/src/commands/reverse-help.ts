@@ -1,7 +1,8 @@
+import type { AnyProviderDefinition } from '@reversal/core';
 import { describeEnvironment } from '../provider-environment.js';
 
 /** `reversal reverse --help`. */
-export function reverseHelp(): string {
+export function reverseHelp(definitions: readonly AnyProviderDefinition[]): string {
   return `Usage: reversal reverse --transaction-id <id> [--amount <amount>] [options]
 
 Reverses one payment with the provider configured by the environment: REVERSAL_PROVIDER and
@@ -24,7 +25,7 @@ Options:
   -h, --help               Show this help.
 
 Environment variables:
-${describeEnvironment()}
+${describeEnvironment(definitions)}
 
 Exit codes: 0 succeeded, 1 refused (not reversed), 2 usage error, 3 configuration error,
 4 unknown or duplicate (may have been applied: run the printed \`reversal status\`, do not resend),

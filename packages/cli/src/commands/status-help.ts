@@ -1,7 +1,8 @@
+import type { AnyProviderDefinition } from '@reversal/core';
 import { describeEnvironment } from '../provider-environment.js';
 
 /** `reversal status --help`. */
-export function statusHelp(): string {
+export function statusHelp(definitions: readonly AnyProviderDefinition[]): string {
   return `Usage: reversal status --transaction-id <id> --reference <reference> [options]
        reversal status --result <file|->
 
@@ -23,7 +24,7 @@ Options:
   -h, --help                       Show this help.
 
 Environment variables:
-${describeEnvironment()}
+${describeEnvironment(definitions)}
 
 Exit codes: 0 succeeded, 1 refused (not reversed), 2 usage error (or no status API),
 3 configuration error, 4 still unknown, 5 pending, 6 already reversed.

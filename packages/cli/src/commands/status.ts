@@ -3,7 +3,7 @@ import { CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { formatResult } from '../format-result.js';
 import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
-import { providerFromEnvironment, readCommandEnvironment } from '../provider-environment.js';
+import { loadProviders, readCommandEnvironment } from '../provider-environment.js';
 import { resultExitCode } from '../result-exit-code.js';
 import { resultJson } from '../result-json.js';
 import { writeJson } from '../write-json.js';
@@ -27,7 +27,7 @@ const OPTIONS = {
 export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs('status', args, OPTIONS);
   if (values.help) {
-    io.stdout.write(statusHelp());
+    io.stdout.write(statusHelp((await loadProviders(io)).definitions));
     return 0;
   }
   const previous = values.result !== undefined ? await readPreviousResult(values.result as string, io) : {};
@@ -46,7 +46,7 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   if (missing.length > 0) throw usageError('status', 'Say which reversal to look up.', missing);
 
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
-  const provider = providerFromEnvironment(env);
+  const provider = (await loadProviders(io)).fromEnv(env);
   try {
     if (!provider.checkStatus || !provider.capabilities.statusCheck) {
       throw new CliError('usage', `The ${provider.id} provider cannot check a reversal's status: its API has none here.`, {
