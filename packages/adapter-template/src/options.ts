@@ -1,5 +1,5 @@
-import type { ReversalEvent } from '@reversal/core';
-import { type Secret, secretString, secureUrl } from '@reversal/core/kit';
+import type { ReversalEvent, Secret } from '@reversal/core';
+import { secretString, secureUrl } from '@reversal/core/kit';
 import * as v from 'valibot';
 
 /** Where the Acme Money API lives when `baseUrl` is left out. */

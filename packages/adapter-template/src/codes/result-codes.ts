@@ -1,4 +1,3 @@
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
 
 /**
  * The `code` of every Acme Money answer (reversal and status query alike), as data: what it means
@@ -48,4 +47,5 @@ export const UNKNOWN_CODE: CodeMapping = Object.freeze({
   retryable: false,
   description: 'A code this adapter does not know, or no code.',
   why: 'An unknown answer cannot prove that nothing was reversed: check the status before sending it again.',
-});
+});import type { CodeMapping, ProviderCodeTable } from '@reversal/core';
+
