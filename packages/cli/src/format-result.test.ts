@@ -64,7 +64,7 @@ describe('formatResult and resultExitCode: never "not reversed" for a payment th
   });
 
   it('unknown: the status command with every id of the reversal, and the --dotenv file it was configured with', () => {
-    const result: ReversalResult = { ...refused('unknown', 'INVALID_AMOUNT'), error: { code: 'TIMEOUT', providerCode: 'TIMEOUT', message: 'No answer.', retryable: false } };
+    const result: ReversalResult = { ...base, status: 'unknown', error: { code: 'TIMEOUT', providerCode: 'TIMEOUT', message: 'No answer.', retryable: false } };
     const text = formatResult(result, reverseView(SYNC_WITH_STATUS, { dotenv: 'my env/.env' }));
     expect(text).toContain('The reversal may have been applied. Do NOT send it again; check it with:');
     expect(suggested(text)).toEqual([
@@ -74,7 +74,7 @@ describe('formatResult and resultExitCode: never "not reversed" for a payment th
   });
 
   it('a status answer suggests running the same query again, never with the conversation id of the answer', () => {
-    const result: ReversalResult = { ...refused('unknown', 'INVALID_AMOUNT'), error: { code: 'PROCESSING_ERROR', providerCode: 'N/A', message: 'N/A', retryable: false } };
+    const result: ReversalResult = { ...base, status: 'unknown', error: { code: 'PROCESSING_ERROR', providerCode: 'N/A', message: 'N/A', retryable: false } };
     const view: ResultView = { title: 'Status of the reversal:', provider: { capabilities: SYNC_WITH_STATUS }, command: 'status', query: { originalTransactionId: 'PAY0000001', reference: 'REF1042' } };
     const text = formatResult(result, view);
     expect(text).toContain('Still unknown');

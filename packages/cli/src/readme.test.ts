@@ -19,7 +19,7 @@ describe('the cli README follows the code', () => {
   });
 
   it.each(Object.entries(OUTCOME_EXIT_CODES))('lists the exit code of the outcome %s in the reverse and status help', (_outcome, name) => {
-    for (const help of [reverseHelp(), statusHelp()]) expect(help).toMatch(new RegExp(`[ \\n]${EXIT_CODES[name]} [a-z]`));
+    for (const help of [reverseHelp([]), statusHelp([])]) expect(help).toMatch(new RegExp(`[ \\n]${EXIT_CODES[name]} [a-z]`));
   });
 
   it.each([...KE_SEEDS, ...MZ_SEEDS])('lists the seeded transaction $transactionId ($scenario)', ({ transactionId, scenario }) => {
