@@ -1,10 +1,9 @@
 import type { ReversalEvent, Secret } from '@reversal/core';
 import { secretString, secureUrl } from '@reversal/core/kit';
 import * as v from 'valibot';
-import { readCertificateFile } from './certificate-file.js';
-import { looksLikeFilePath, PATH_GIVEN_MESSAGE } from './certificate-path.js';
+import { certificateFileOption, certificateOption } from './certificate-option.js';
 import { callbackUrlTemplate } from './callback-url-template.js';
-import { type CertificateInput, readCertificateKey } from './security-credential.js';
+import type { CertificateInput } from './security-credential.js';
 
 /**
  * The options of `createSafaricomKeProvider`, as you write them. Every invalid option gives a
@@ -100,19 +99,6 @@ const callbackSecretMessage =
   'To accept unsigned callbacks anyway, set unsignedCallbacks: true (MPESA_KE_UNSIGNED_CALLBACKS=true; anyone who learns a callback URL can then post a made-up outcome)';
 const unsignedMessage = 'must be true or false (the environment variable: true/false, 1/0 or yes/no)';
 const environmentMessage = 'must be "sandbox" or "production" (in any case)';
-const certificateMessage = 'must be the M-Pesa certificate as PEM text or DER bytes (leave it out for the bundled one)';
-const certificateFileMessage = 'must be the path of the M-Pesa certificate file, as downloaded from the Daraja portal';
-
-/** The reason a certificate cannot be used (a path given, unreadable, not RSA), or `undefined`. */
-function certificateProblem(certificate: CertificateInput): string | undefined {
-  if (typeof certificate === 'string' && looksLikeFilePath(certificate)) return PATH_GIVEN_MESSAGE;
-  try {
-    readCertificateKey(certificate);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
 
 const schema = v.pipe(
   v.strictObject({
@@ -129,27 +115,8 @@ const schema = v.pipe(
     ),
     initiatorPassword: v.optional(secretString("must be the API operator's password as non-empty text")),
     securityCredential: v.optional(secretString('must be the pre-computed SecurityCredential as non-empty text')),
-    certificate: v.optional(
-      v.pipe(
-        v.union([v.string(), v.instance(Uint8Array)], certificateMessage),
-        v.rawCheck(({ dataset, addIssue }) => {
-          const problem = dataset.typed ? certificateProblem(dataset.value) : undefined;
-          if (problem) addIssue({ message: problem });
-        }),
-      ),
-    ),
-    certificateFile: v.optional(
-      v.pipe(
-        v.string(certificateFileMessage),
-        v.nonEmpty(certificateFileMessage),
-        v.rawTransform(({ dataset, addIssue, NEVER }) => {
-          const read = readCertificateFile(dataset.value);
-          if ('certificate' in read) return read.certificate;
-          addIssue({ message: read.problem });
-          return NEVER;
-        }),
-      ),
-    ),
+    certificate: v.optional(certificateOption()),
+    certificateFile: v.optional(certificateFileOption()),
     shortCode: v.pipe(
       v.union([v.string(), v.number()], 'is required: your pay bill or till short code, e.g. "600992"'),
       v.transform(String),
