@@ -8,12 +8,18 @@ export interface Snippet {
   /** 1-based line of the block's opening fence. */
   readonly line: number;
   readonly code: string;
+  /** Marked `<!-- snippet: run -->`: it runs offline (against the simulators) and is run, not only type-checked. */
+  readonly run: boolean;
+  /** What a run must print, in order: the text after each `// prints: ` comment of the block. */
+  readonly prints: readonly string[];
 }
 
 // A block right after this comment is a fragment on purpose (a diff, a shape) and is not checked;
 // a block after `<!-- readme-example:path -->` is a copy of a file that is compiled where it is.
 const SKIP_MARKERS = ['<!-- snippet: skip -->', '<!-- readme-example:'];
+const RUN_MARKER = '<!-- snippet: run -->';
 const FENCE = /^```(ts|typescript)\s*$/;
+const PRINTS = /\/\/ prints: (.+)$/;
 
 /** The READMEs users read: the repository's, every package's (what npm shows), the examples'. */
 export function readmePaths(root: string): string[] {
@@ -40,7 +46,9 @@ export function extractSnippets(root: string, readme: string): Snippet[] {
     const body: string[] = [];
     for (index++; index < lines.length && !lines[index]!.startsWith('```'); index++) body.push(lines[index]!);
     const previous = lines.slice(Math.max(0, start - 2), start).join('\n');
-    if (!SKIP_MARKERS.some((marker) => previous.includes(marker))) snippets.push({ readme, line: start + 1, code: body.join('\n') });
+    if (SKIP_MARKERS.some((marker) => previous.includes(marker))) continue;
+    const prints = body.flatMap((line) => PRINTS.exec(line)?.[1]?.trim() ?? []);
+    snippets.push({ readme, line: start + 1, code: body.join('\n'), run: previous.includes(RUN_MARKER), prints });
   }
   return snippets;
 }
