@@ -8,8 +8,11 @@ export interface Snippet {
   /** 1-based line of the block's opening fence. */
   readonly line: number;
   readonly code: string;
-  /** Marked `<!-- snippet: run -->`: it runs offline (against the simulators) and is run, not only type-checked. */
-  readonly run: boolean;
+  /**
+   * `check`: type-checked only. `run` (marked `<!-- snippet: run -->`): a script that runs offline,
+   * against the simulators. `test` (marked `<!-- snippet: test -->`): a vitest test file, run as one.
+   */
+  readonly mode: 'check' | 'run' | 'test';
   /** What a run must print, in order: the text after each `// prints: ` comment of the block. */
   readonly prints: readonly string[];
 }
@@ -18,6 +21,7 @@ export interface Snippet {
 // a block after `<!-- readme-example:path -->` is a copy of a file that is compiled where it is.
 const SKIP_MARKERS = ['<!-- snippet: skip -->', '<!-- readme-example:'];
 const RUN_MARKER = '<!-- snippet: run -->';
+const TEST_MARKER = '<!-- snippet: test -->';
 const FENCE = /^```(ts|typescript)\s*$/;
 const PRINTS = /\/\/ prints: (.+)$/;
 
@@ -36,7 +40,7 @@ export function readmePaths(root: string): string[] {
   });
 }
 
-/** The ```ts blocks of a README, except those marked `<!-- snippet: skip -->`. */
+/** The ```ts blocks of a README, except those marked `<!-- snippet: skip -->` or quoting a file. */
 export function extractSnippets(root: string, readme: string): Snippet[] {
   const lines = readFileSync(join(root, readme), 'utf8').split('\n');
   const snippets: Snippet[] = [];
@@ -48,7 +52,8 @@ export function extractSnippets(root: string, readme: string): Snippet[] {
     const previous = lines.slice(Math.max(0, start - 2), start).join('\n');
     if (SKIP_MARKERS.some((marker) => previous.includes(marker))) continue;
     const prints = body.flatMap((line) => PRINTS.exec(line)?.[1]?.trim() ?? []);
-    snippets.push({ readme, line: start + 1, code: body.join('\n'), run: previous.includes(RUN_MARKER), prints });
+    const mode = previous.includes(RUN_MARKER) ? 'run' : previous.includes(TEST_MARKER) ? 'test' : 'check';
+    snippets.push({ readme, line: start + 1, code: body.join('\n'), mode, prints });
   }
   return snippets;
 }

@@ -19,7 +19,8 @@ const SCRATCH = '.readme-snippets';
  *
  * Blocks marked `<!-- snippet: run -->` run offline against the simulators, as written (tsx, with
  * the workspace's path mapping): each must exit 0 by itself (so it closes what it starts) and print
- * what its `// prints: …` comments say, in that order.
+ * what its `// prints: …` comments say, in that order. Blocks marked `<!-- snippet: test -->` are
+ * vitest test files and must pass (`vitest.snippets.config.ts`).
  */
 describe('README code blocks', () => {
   const snippets = readmePaths(root).flatMap((readme) => extractSnippets(root, readme));
@@ -29,7 +30,8 @@ describe('README code blocks', () => {
     mkdirSync(scratch, { recursive: true });
   }
   const files = snippets.map((snippet, index) => {
-    const file = join(root, dirname(snippet.readme), SCRATCH, `line-${snippet.line}-${index}.ts`);
+    const name = `line-${snippet.line}-${index}${snippet.mode === 'test' ? '.test' : ''}.ts`;
+    const file = join(root, dirname(snippet.readme), SCRATCH, name);
     // `export {}` makes every block a module, so that blocks of one README do not collide.
     writeFileSync(file, `${snippet.code}\nexport {};\n`);
     return { file, snippet };
@@ -62,7 +64,8 @@ describe('README code blocks', () => {
     expect(problems, `README snippets that do not type-check:\n${problems.join('\n')}`).toEqual([]);
   }, 120_000);
 
-  const runnable = files.filter(({ snippet }) => snippet.run);
+  const runnable = files.filter(({ snippet }) => snippet.mode === 'run');
+  const tests = files.filter(({ snippet }) => snippet.mode === 'test');
 
   it('marks the sandbox snippets of the adapters to run', () => {
     const readmes = new Set(runnable.map(({ snippet }) => snippet.readme));
@@ -90,4 +93,23 @@ describe('README code blocks', () => {
       }
     }, 90_000);
   }
+
+  it.skipIf(tests.length === 0)('passes the test snippets with vitest', async () => {
+    const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+    const config = join(root, 'docs/snippets/vitest.snippets.config.ts');
+    const outcome = await run(process.execPath, [vitest, 'run', '--config', config], {
+      cwd: root,
+      timeout: 120_000,
+      env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+    }).then(
+      ({ stdout }) => ({ exitCode: 0, stdout }),
+      (error: { code?: number | string; stdout?: string; stderr?: string }) => ({
+        exitCode: error.code ?? 'killed',
+        stdout: `${error.stdout ?? ''}${error.stderr ?? ''}`,
+      }),
+    );
+    expect(outcome.exitCode, outcome.stdout).toBe(0);
+    const ran = Number(/Test Files\s+(\d+) passed/.exec(outcome.stdout)?.[1] ?? 0);
+    expect(ran, outcome.stdout).toBe(tests.length);
+  }, 150_000);
 });
