@@ -14,6 +14,8 @@ export interface LedgerOptions {
   readonly retentionMs?: number;
   /** Called with every {@link LedgerEvent} (also published on the `reversal:ledger` channel). */
   readonly onEvent?: (event: LedgerEvent) => void;
+  /** At most this many `waitForOutcome` calls at once; more reject with a `RangeError`. Default 10,000. */
+  readonly maxWaiters?: number;
   /** The clock, for tests. */
   readonly now?: () => Date;
 }

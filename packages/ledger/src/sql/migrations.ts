@@ -47,6 +47,11 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'outcome delivery',
+    statements: ['ALTER TABLE reversal_ledger_entries ADD COLUMN outcome_delivery jsonb'],
+  },
 ]);
 
 // Any constant works: it only keeps two instances from migrating the same database at once.

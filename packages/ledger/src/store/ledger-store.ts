@@ -1,4 +1,5 @@
 import type { LedgerEntryRecord } from '../model/ledger-entry.js';
+import type { StopWatching } from './change-feed.js';
 
 /** Identifies an entry: the provider id and the caller's reference. */
 export interface EntryKey {
@@ -24,6 +25,7 @@ export interface PruneOptions {
  *   in any process (a row lock), and stores what it returns; a throw from `change` stores nothing.
  * - Attempt `providerReference`s are unique per provider.
  * - Entries in doubt are never deleted; `prune` deletes only the states the ledger marks deletable.
+ * - `watch` hears of every `update` that changed an entry's state, once it is committed.
  */
 export interface LedgerStore {
   /** Records a new entry with its attempts, unless the key exists. */
@@ -40,6 +42,12 @@ export interface LedgerStore {
   update(key: EntryKey, change: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined): Promise<LedgerEntryRecord | undefined>;
   /** Deletes final entries older than `before` (see {@link PruneOptions}); resolves with how many. */
   prune(options: PruneOptions): Promise<number>;
+  /**
+   * Calls `listener` with the key of every entry whose state changed, in every process sharing the
+   * store (PostgreSQL: LISTEN/NOTIFY on one connection of the pool; memory and PGlite: this
+   * process), until the returned function is called.
+   */
+  watch(listener: (key: EntryKey) => void): Promise<StopWatching>;
   /** Releases what the store holds (a database, a lock file). Not a pool the caller passed in. */
   close(): Promise<void>;
 }

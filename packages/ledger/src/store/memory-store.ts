@@ -1,6 +1,7 @@
 import { LedgerError } from '../ledger-error.js';
 import type { LedgerEntryRecord } from '../model/ledger-entry.js';
 import { DELETABLE_ENTRY_STATES } from '../model/entry-state.js';
+import { createChangeFeed } from './change-feed.js';
 import type { EntryKey, LedgerStore } from './ledger-store.js';
 
 /** Options of {@link createMemoryLedgerStore}. */
@@ -40,6 +41,7 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
   const entries = new Map<string, LedgerEntryRecord>();
   // provider + attempt reference → entry key.
   const attempts = new Map<string, string>();
+  const feed = createChangeFeed();
   const keyOf = (key: EntryKey) => `${key.provider}\u0000${key.reference}`;
 
   const put = (entry: LedgerEntryRecord) => {
@@ -93,8 +95,10 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
       const next = change(current);
       if (!next || next === current) return current;
       put(next);
+      if (next.state !== current.state) feed.emit({ provider: key.provider, reference: key.reference });
       return next;
     },
+    watch: feed.watch,
     async prune(pruneOptions) {
       return prune(pruneOptions.before, pruneOptions.limit);
     },

@@ -99,6 +99,30 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       expect(await store.get({ provider, reference: 'NEWFINAL' })).toBeDefined();
     });
 
+    it('tells watchers of every committed change of an entry’s state, until they stop', async () => {
+      const provider = `p${unique()}`;
+      await store.insert(entry(provider, 'WATCHED'));
+      const heard: unknown[] = [];
+      let hear: () => void = () => {};
+      const stop = await store.watch((key) => {
+        if (key.provider !== provider) return;
+        heard.push(key);
+        hear();
+      });
+      const next = new Promise<void>((resolve) => (hear = resolve));
+      const key = { provider, reference: 'WATCHED' };
+      // A change that keeps the state is not announced; one that changes it is.
+      await store.update(key, (current) => ({ ...current, updatedAt: new Date() }));
+      await store.update(key, (current) => withDerivedState({ ...current, attempts: [{ ...current.attempts[0]!, state: 'pending' }] }, new Date()));
+      await next;
+      expect(heard).toEqual([key]);
+      expect(await store.get(key)).toMatchObject({ state: 'pending' });
+      await stop();
+      await store.update(key, (current) => withDerivedState({ ...current, attempts: [{ ...current.attempts[0]!, state: 'succeeded' }] }, new Date()));
+      await store.get(key);
+      expect(heard).toHaveLength(1);
+    });
+
     it('keeps a ledger’s whole story: results, answers, retries, double reversal, resolution', async () => {
       const provider = createMockProvider({ id: `p${unique()}`, capabilities: { resultDelivery: 'callback' } });
       const ledger = createLedger({ store, provider });
