@@ -18,7 +18,9 @@ import { newAttempt } from './model/new-attempt.js';
 import { assertSameRequest } from './request-conflict.js';
 import { resolveProviders } from './resolve-providers.js';
 import { createOutcomeClaims, outcomeReceipt } from './outcome-claims.js';
+import { DEFAULT_CALLBACK_WINDOW_MS, reconcileOnce } from './reconcile.js';
 import { assertRetryable } from './retry-refusal.js';
+import { runReconciler } from './start-reconciler.js';
 import { assertResolvable, checkResolveInput } from './resolve-entry.js';
 import type { EntryKey } from './store/ledger-store.js';
 import { createOutcomeWaiters } from './wait-for-outcome.js';
@@ -39,6 +41,7 @@ export function createLedger(options: LedgerOptions): Ledger {
   const pickProvider = resolveProviders(options);
   const now = options.now ?? (() => new Date());
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  const windowOf = callbackWindow(options.callbackWindowMs);
   const waitForOutcome = createOutcomeWaiters(store, options.maxWaiters ?? 10_000);
 
   /** Changes an entry under the store's lock, with its state derived afresh; publishes events. */
@@ -109,7 +112,25 @@ export function createLedger(options: LedgerOptions): Ledger {
     return change(found, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, source, now())));
   };
 
+  const prune = (limit = 1_000) => store.prune({ before: new Date(now().getTime() - retentionMs), limit });
+  const reconcile: Ledger['reconcile'] = (reconcileOptions) =>
+    reconcileOnce(
+      {
+        store,
+        providers: options.providers ?? (options.provider ? [options.provider] : []),
+        callbackWindowMs: windowOf,
+        now,
+        recordStatus: (key, attempt, result) =>
+          change(key, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, 'status', now()))),
+        prune: () => prune(),
+      },
+      reconcileOptions,
+    );
+
   return {
+    reconcile,
+    startReconciler: (startOptions) => runReconciler(reconcile, startOptions),
+
     outcomeClaims: createOutcomeClaims(store, now),
 
     async receive(result) {
@@ -192,9 +213,18 @@ export function createLedger(options: LedgerOptions): Ledger {
     },
 
     async prune(pruneOptions) {
-      return store.prune({ before: new Date(now().getTime() - retentionMs), limit: pruneOptions?.limit ?? 1_000 });
+      return prune(pruneOptions?.limit);
     },
   };
+}
+
+function callbackWindow(option: LedgerOptions['callbackWindowMs']): (provider: string) => number {
+  const valid = (ms: unknown): ms is number => typeof ms === 'number' && ms >= 0 && Number.isFinite(ms);
+  const windows = typeof option === 'object' && option !== null ? option : {};
+  if ((option !== undefined && typeof option !== 'object' && !valid(option)) || !Object.values(windows).every(valid)) {
+    throw new LedgerError('ERR_LEDGER_CONFIG', 'callbackWindowMs must be milliseconds >= 0, or an object of them by provider id.');
+  }
+  return (provider) => (typeof option === 'number' ? option : (windows[provider] ?? DEFAULT_CALLBACK_WINDOW_MS));
 }
 
 function notFound(reference: string): LedgerError {

@@ -29,7 +29,7 @@ export type {
   OutcomeDelivery,
 } from './model/ledger-entry.js';
 export type { StopWatching } from './store/change-feed.js';
-export type { EntryKey, LedgerStore, PruneOptions } from './store/ledger-store.js';
+export type { DueLease, DueQuery, EntryKey, LedgerStore, PruneOptions } from './store/ledger-store.js';
 export type { MemoryLedgerStoreOptions } from './store/memory-store.js';
 export { createMemoryLedgerStore } from './store/memory-store.js';
 export type { PgliteStoreOptions } from './pglite/create-pglite-store.js';
@@ -39,3 +39,6 @@ export { createPostgresStore } from './postgres/create-postgres-store.js';
 export type { Migration } from './sql/migrations.js';
 export { MIGRATIONS } from './sql/migrations.js';
 export type { WaitForOutcomeOptions } from './wait-for-outcome.js';
+export type { ReconciledEntry, ReconcileOptions, ReconcileReport } from './reconcile.js';
+export { DEFAULT_CALLBACK_WINDOW_MS } from './reconcile.js';
+export type { RunningReconciler, StartReconcilerOptions } from './start-reconciler.js';

@@ -1,5 +1,7 @@
 import type { CallbackLedger, CallOptions, ReversalRequest, ReversalResult } from '@reversal/core';
 import type { AnswerSource, LedgerEntry, LedgerResolution } from './model/ledger-entry.js';
+import type { ReconcileOptions, ReconcileReport } from './reconcile.js';
+import type { RunningReconciler, StartReconcilerOptions } from './start-reconciler.js';
 import type { WaitForOutcomeOptions } from './wait-for-outcome.js';
 
 /** A reversal request for the ledger: the reference is required (it is the idempotency key). */
@@ -58,6 +60,16 @@ export interface Ledger extends CallbackLedger {
    * Rejects with `signal.reason` when aborted.
    */
   waitForOutcome(reference: string, options?: WaitForOutcomeOptions): Promise<LedgerEntry | undefined>;
+  /**
+   * Settles entries in doubt through the provider's status check: attempts being sent (the sender
+   * stopped before the answer), pending past the provider's callback window, unknown, or answered
+   * "duplicate"/"already reversed". Safe on every instance at once: each entry is claimed (a
+   * lease) by one reconciler at a time. Entries of providers without a status check are reported
+   * in `unsupported`, never guessed. Then prunes for retention.
+   */
+  reconcile(options?: ReconcileOptions): Promise<ReconcileReport>;
+  /** Runs `reconcile` now and every `everyMs` (default 60,000); the timer does not keep the process alive. */
+  startReconciler(options?: StartReconcilerOptions): RunningReconciler;
   /** Deletes final entries older than the retention; resolves with how many. */
   prune(options?: { readonly limit?: number }): Promise<number>;
 }

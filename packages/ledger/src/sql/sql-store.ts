@@ -11,6 +11,7 @@ import {
   entryParams,
   toRecord,
 } from './row-mapping.js';
+import { findDueEntries } from './due-query.js';
 import type { SqlDriver, SqlExecutor } from './sql-client.js';
 
 const placeholders = (count: number, casts: Record<number, string> = {}) =>
@@ -94,6 +95,15 @@ export function createSqlStore(driver: SqlDriver): LedgerStore {
         const changed = decodeEntryKey(payload);
         if (changed) listener(changed);
       });
+    },
+    findDue(query, lease) {
+      return findDueEntries(driver, query, lease);
+    },
+    async releaseDue(key) {
+      await driver.query('UPDATE reversal_ledger_entries SET reconcile_lease_until = NULL WHERE provider = $1 AND reference = $2', [
+        key.provider,
+        key.reference,
+      ]);
     },
     async prune({ before, limit }) {
       const { rows } = await driver.query(

@@ -42,6 +42,8 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
   // provider + attempt reference → entry key.
   const attempts = new Map<string, string>();
   const feed = createChangeFeed();
+  // entry key → when the reconciler's claim on it ends.
+  const leases = new Map<string, number>();
   const keyOf = (key: EntryKey) => `${key.provider}\u0000${key.reference}`;
 
   const put = (entry: LedgerEntryRecord) => {
@@ -51,6 +53,7 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
   };
   const remove = (key: string, entry: LedgerEntryRecord) => {
     entries.delete(key);
+    leases.delete(key);
     for (const attempt of entry.attempts) attempts.delete(`${entry.provider}\u0000${attempt.providerReference}`);
   };
   const prune = (before: Date, limit: number) => {
@@ -99,12 +102,33 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
       return next;
     },
     watch: feed.watch,
+    async findDue(query, lease) {
+      const found: (EntryKey & { state: LedgerEntryRecord['state'] })[] = [];
+      const candidates = [...entries].filter(([key, entry]) => {
+        if (entry.statusCheck !== query.statusCheck) return false;
+        if (lease && (leases.get(key) ?? 0) > lease.now.getTime()) return false;
+        return query.due.some(
+          (due) => due.provider === entry.provider && due.states.includes(entry.state) && entry.updatedAt < due.updatedBefore,
+        );
+      });
+      candidates.sort(([, a], [, b]) => a.updatedAt.getTime() - b.updatedAt.getTime());
+      for (const [key, entry] of candidates.slice(0, query.limit)) {
+        // Synchronous from the filter to here: no other claim can run in between.
+        if (lease) leases.set(key, lease.until.getTime());
+        found.push({ provider: entry.provider, reference: entry.reference, state: entry.state });
+      }
+      return found;
+    },
+    async releaseDue(key) {
+      leases.delete(keyOf(key));
+    },
     async prune(pruneOptions) {
       return prune(pruneOptions.before, pruneOptions.limit);
     },
     async close() {
       entries.clear();
       attempts.clear();
+      leases.clear();
     },
   };
 }
