@@ -18,7 +18,8 @@ import { newAttempt } from './model/new-attempt.js';
 import { assertSameRequest } from './request-conflict.js';
 import { resolveProviders } from './resolve-providers.js';
 import { createOutcomeClaims, outcomeReceipt } from './outcome-claims.js';
-import { DEFAULT_CALLBACK_WINDOW_MS, reconcileOnce } from './reconcile.js';
+import { callbackWindow } from './callback-window.js';
+import { reconcileOnce } from './reconcile.js';
 import { assertRetryable } from './retry-refusal.js';
 import { runReconciler } from './start-reconciler.js';
 import { assertResolvable, checkResolveInput } from './resolve-entry.js';
@@ -216,15 +217,6 @@ export function createLedger(options: LedgerOptions): Ledger {
       return prune(pruneOptions?.limit);
     },
   };
-}
-
-function callbackWindow(option: LedgerOptions['callbackWindowMs']): (provider: string) => number {
-  const valid = (ms: unknown): ms is number => typeof ms === 'number' && ms >= 0 && Number.isFinite(ms);
-  const windows = typeof option === 'object' && option !== null ? option : {};
-  if ((option !== undefined && typeof option !== 'object' && !valid(option)) || !Object.values(windows).every(valid)) {
-    throw new LedgerError('ERR_LEDGER_CONFIG', 'callbackWindowMs must be milliseconds >= 0, or an object of them by provider id.');
-  }
-  return (provider) => (typeof option === 'number' ? option : (windows[provider] ?? DEFAULT_CALLBACK_WINDOW_MS));
 }
 
 function notFound(reference: string): LedgerError {
