@@ -3,7 +3,7 @@ import { CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { formatResult } from '../format-result.js';
 import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
-import { providerFromEnvironment, readCommandEnvironment } from '../provider-environment.js';
+import { loadProviders, readCommandEnvironment } from '../provider-environment.js';
 import { resultExitCode } from '../result-exit-code.js';
 import { resultJson } from '../result-json.js';
 import { writeJson } from '../write-json.js';
@@ -16,6 +16,7 @@ const OPTIONS = {
   reference: { type: 'string' },
   'conversation-id': { type: 'string' },
   'reversal-transaction-id': { type: 'string' },
+  'provider-request-id': { type: 'string' },
   result: { type: 'string' },
   dotenv: { type: 'string' },
   json: { type: 'boolean' },
@@ -26,7 +27,7 @@ const OPTIONS = {
 export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs('status', args, OPTIONS);
   if (values.help) {
-    io.stdout.write(statusHelp());
+    io.stdout.write(statusHelp((await loadProviders(io)).definitions));
     return 0;
   }
   const previous = values.result !== undefined ? await readPreviousResult(values.result as string, io) : {};
@@ -34,6 +35,7 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   const query = {
     originalTransactionId: pick('transaction-id', 'originalTransactionId'),
     reference: pick('reference', 'reference'),
+    providerRequestId: pick('provider-request-id', 'providerRequestId'),
     conversationId: pick('conversation-id', 'conversationId'),
     reversalTransactionId: pick('reversal-transaction-id', 'reversalTransactionId'),
   };
@@ -44,7 +46,7 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   if (missing.length > 0) throw usageError('status', 'Say which reversal to look up.', missing);
 
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
-  const provider = providerFromEnvironment(env);
+  const provider = (await loadProviders(io)).fromEnv(env);
   try {
     if (!provider.checkStatus || !provider.capabilities.statusCheck) {
       throw new CliError('usage', `The ${provider.id} provider cannot check a reversal's status: its API has none here.`, {
@@ -57,8 +59,11 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
     const complete = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as unknown as StatusQuery;
     const result = await runProviderCall(() => checkStatus(complete, io.signal ? { signal: io.signal } : {}), () => undefined);
     if (values.json) writeJson(io.stdout, resultJson(result));
-    else io.stdout.write(formatResult(result, { title: 'Status of the reversal:', provider }));
-    return resultExitCode(result.status);
+    else {
+      const view = { title: 'Status of the reversal:', provider, command: 'status', query, dotenv: values.dotenv as string | undefined } as const;
+      io.stdout.write(formatResult(result, view));
+    }
+    return resultExitCode(result);
   } finally {
     await provider.close?.();
   }
