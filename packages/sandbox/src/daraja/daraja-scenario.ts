@@ -11,6 +11,8 @@ import type { DarajaErrorCode } from './daraja-errors.js';
  *   time (`invalid-token`: `404.001.03` whatever the token, as for an app refused the product).
  * - `expired-token` – the first request finds every token expired (`404.001.03`); later ones succeed.
  * - `queue-timeout` – acknowledged, then the timeout callback to the QueueTimeOutURL; not reversed.
+ * - `queue-timeout-reversed` – the same timeout callback, but the reversal was applied: only a
+ *   status query tells the two apart.
  * - `no-callback` – acknowledged and reversed, but no callback is ever sent.
  * - `slow-response` – reversed, but the acknowledgement waits `slowResponseMs` (beyond a client's timeout).
  * - `dropped-connection` – reversed, then the connection is destroyed halfway through the acknowledgement.
@@ -21,6 +23,7 @@ export type DarajaScenario =
   | DarajaSyncErrorScenario
   | 'expired-token'
   | 'queue-timeout'
+  | 'queue-timeout-reversed'
   | 'no-callback'
   | 'slow-response'
   | 'dropped-connection';
