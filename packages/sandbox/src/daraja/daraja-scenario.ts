@@ -28,7 +28,7 @@ export type DarajaScenario =
   | 'slow-response'
   | 'dropped-connection';
 
-/** A scenario answered by a failure callback with a result code of seed 000. */
+/** A scenario answered by a failure callback with a result code of the Reversal page (docs/providers/safaricom-ke.md). */
 export type DarajaResultScenario =
   | 'already-reversed'
   | 'unknown-transaction'
@@ -54,7 +54,7 @@ export interface DarajaResultCode {
   readonly resultDesc: string;
 }
 
-/** The result code of each failure scenario, from the "Result Codes" table of seed 000. */
+/** The result code of each failure scenario, from the "Result Codes" table of the Reversal page. */
 export const DARAJA_RESULT_SCENARIOS: Readonly<Record<DarajaResultScenario, DarajaResultCode>> = {
   'already-reversed': { resultCode: 'R000001', resultDesc: 'The transaction has already been reversed' },
   'unknown-transaction': { resultCode: 'R000002', resultDesc: 'The OriginalTransactionID is invalid.' },
@@ -67,7 +67,7 @@ export const DARAJA_RESULT_SCENARIOS: Readonly<Record<DarajaResultScenario, Dara
   'credential-locked': { resultCode: 8006, resultDesc: 'The security credential is locked' },
 };
 
-/** The error code of each synchronous-error scenario (seed 000, "Error Response Codes"). */
+/** The error code of each synchronous-error scenario (the Reversal page, "Error Response Codes"). */
 export const DARAJA_SYNC_ERROR_SCENARIOS: Readonly<Record<DarajaSyncErrorScenario, DarajaErrorCode>> = {
   'spike-arrest': '500.003.02',
   'quota-violation': '500.003.03',
