@@ -17,6 +17,7 @@ const alias = [
   { find: /^@reversal\/safaricom-ke$/, replacement: source('safaricom-ke/src/index.ts') },
   { find: /^@reversal\/vodacom-mz$/, replacement: source('vodacom-mz/src/index.ts') },
   { find: /^@reversal\/cli$/, replacement: source('cli/src/index.ts') },
+  { find: /^@reversal\/ledger$/, replacement: source('ledger/src/index.ts') },
 ];
 
 const projects = [
@@ -25,8 +26,10 @@ const projects = [
   { name: 'safaricom-ke', root: source('safaricom-ke') },
   { name: 'vodacom-mz', root: source('vodacom-mz') },
   { name: 'cli', root: source('cli') },
+  { name: 'ledger', root: source('ledger') },
   { name: 'examples', root: fileURLToPath(new URL('./examples', import.meta.url)) },
   { name: 'demo', root: fileURLToPath(new URL('./demo', import.meta.url)) },
+  { name: 'docs', root: fileURLToPath(new URL('./docs', import.meta.url)) },
 ];
 
 export default defineConfig({

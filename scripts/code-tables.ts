@@ -9,7 +9,7 @@
 import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
 import { DARAJA_ERROR_CODES, UNKNOWN_ERROR_CODE } from '../packages/safaricom-ke/src/error-codes.js';
 import { DARAJA_RESULT_CODES, UNKNOWN_RESULT_CODE } from '../packages/safaricom-ke/src/result-codes.js';
-import { INS_CODE_TABLE, UNCERTAIN_RESPONSE } from '../packages/vodacom-mz/src/ins-code-table.js';
+import { CODE_TABLES as VODACOM_MZ_CODE_TABLES } from '../packages/vodacom-mz/src/code-tables.js';
 
 /** The markers of the generated region. */
 export const REGION_START = '<!-- codes:start -->';
@@ -65,16 +65,8 @@ export const CODE_TABLE_DOCUMENTS: readonly CodeTableDocument[] = [
   },
   {
     readme: 'packages/vodacom-mz/README.md',
-    source: 'src/ins-code-table.ts',
-    tables: [
-      {
-        name: 'INS_CODE_TABLE',
-        table: INS_CODE_TABLE,
-        describedAs: 'Vodacom says',
-        fallback: { label: 'empty, other, or contradicting the HTTP status', mapping: UNCERTAIN_RESPONSE },
-        reasons: false,
-      },
-    ],
+    source: 'src/code-tables.ts',
+    tables: VODACOM_MZ_CODE_TABLES,
   },
 ];
 

@@ -6,8 +6,6 @@ export const REFUSAL_ADVICE: Readonly<Partial<Record<ResultErrorCode, string>>> 
     'Nothing was reversed. Check the credentials: apiKey and publicKey (INS-2), initiatorIdentifier and securityCredential (INS-24, INS-25, INS-2001).',
   ACCOUNT_INACTIVE: 'Nothing was reversed. The API user or account is not active; contact Vodacom.',
   PERMISSION_DENIED: 'Nothing was reversed. Ask Vodacom to allow reversals for your shortcode and initiator.',
-  DUPLICATE_REQUEST:
-    'This request did nothing: a reversal with this reference was received before. Call checkStatus() for it instead of sending it again.',
   INVALID_AMOUNT: 'Nothing was reversed. The amount must be positive and not more than what remains of the payment.',
   TRANSACTION_NOT_FOUND:
     'Nothing was reversed. Check transactionId: it must be a successful M-Pesa Mozambique payment of your shortcode.',
@@ -18,7 +16,11 @@ export const REFUSAL_ADVICE: Readonly<Partial<Record<ResultErrorCode, string>>> 
 
 /** The advice for a reversal whose outcome is in doubt. */
 export const IN_DOUBT_ADVICE =
-  'The reversal may have been applied: call checkStatus() before anything else, and if you send it again, use the same reference (Vodacom refuses a repeated reference with INS-10, so it cannot be reversed twice).';
+  'The reversal may have been applied: check its status (`reversal status` in the CLI, `checkStatus()` in code) before anything else, and if you send it again, use the same reference (Vodacom refuses a repeated reference with INS-10, so it cannot be reversed twice).';
+
+/** The advice for INS-10: the earlier request with the same reference may have reversed the payment. */
+export const DUPLICATE_ADVICE =
+  'This request did nothing, but the earlier one with this reference may have reversed the payment: check its status (`reversal status` in the CLI, `checkStatus()` in code) before anything else, and never send it again under a new reference.';
 
 /** The advice for a refusal without a more specific one. */
 export const DEFAULT_REFUSAL_ADVICE = 'Nothing was reversed.';

@@ -21,6 +21,19 @@ describe('parsePublicKey', () => {
     }
   });
 
+  it('reads an indented PEM (YAML, template literals) and a key with surrounding whitespace', () => {
+    const modulus = parsePublicKey(SANDBOX_KEY)!.export({ format: 'jwk' }).n;
+    const indented = pem(SANDBOX_KEY)
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n');
+    const yaml = `\n  ${pem(SANDBOX_KEY).trimEnd().replace(/\n/g, '\n  ')}\n`;
+    const tabbed = `\t${pem(SANDBOX_KEY).replace(/\n/g, '\r\n\t')}`;
+    for (const form of [indented, yaml, tabbed, `  ${SANDBOX_KEY}\n\n`, `\n${pem(SANDBOX_KEY)}   `]) {
+      expect(parsePublicKey(form)?.export({ format: 'jwk' }).n).toBe(modulus);
+    }
+  });
+
   it('reads a PKCS#1 "RSA PUBLIC KEY" PEM', () => {
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pkcs1 = publicKey.export({ type: 'pkcs1', format: 'pem' }).toString();
@@ -32,6 +45,8 @@ describe('parsePublicKey', () => {
     ['a truncated key', SANDBOX_KEY.slice(0, 200)],
     ['base64 that is not a key', Buffer.from('hello world, not a key').toString('base64')],
     ['a PEM with a broken body', pem('QUJD')],
+    ['a certificate PEM', pem(SANDBOX_KEY, 'CERTIFICATE')],
+    ['a PEM whose labels differ', pem(SANDBOX_KEY).replace('END PUBLIC KEY', 'END RSA PUBLIC KEY')],
     ['an EC public key', generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString()],
     ['an RSA private key', generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()],
     ['a number', 42],

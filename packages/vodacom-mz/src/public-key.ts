@@ -6,26 +6,29 @@ export const PUBLIC_KEY_FORMS_MESSAGE =
   '(it starts with "MII"), or as PEM ("-----BEGIN PUBLIC KEY-----"); this value is neither';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const PEM = /^-----BEGIN ((?:RSA )?PUBLIC KEY)-----([^-]*)-----END \1-----$/;
 
 /**
- * Reads Vodacom's public key in either form it circulates in: base64 DER SubjectPublicKeyInfo
+ * Reads Vodacom's public key in the forms it circulates in: base64 DER SubjectPublicKeyInfo
  * without headers (how Vodacom hands it out) or PEM (`PUBLIC KEY` or `RSA PUBLIC KEY`). Returns
  * `undefined` for anything else, never throws.
  *
- * Users often wrap the bare base64 key in PEM lines by hand, or store a PEM in an environment
- * variable with literal `\n` sequences (NOTES.md, "What users struggle with" 5): both are accepted,
- * and whitespace inside the base64 is ignored.
+ * Whitespace anywhere around or inside the base64 is ignored, so a PEM indented in YAML or a
+ * template literal, base64 with line breaks, and a PEM stored in an environment variable with
+ * literal `\n` sequences are all read (docs/providers/vodacom-mz.md, "Authentication").
  */
 export function parsePublicKey(input: unknown): KeyObject | undefined {
   if (typeof input !== 'string') return undefined;
-  const text = input.replace(/\\n/g, '\n').trim();
+  const text = input.replace(/\\r/g, '').replace(/\\n/g, '\n').trim();
+  // createPublicKey would derive the public half of a private key: refuse those outright.
+  if (text.includes('PRIVATE KEY')) return undefined;
+  const pem = PEM.exec(text);
+  if (!pem && text.startsWith('-----')) return undefined;
+  const base64 = (pem ? pem[2]! : text).replace(/\s+/g, '');
+  if (!BASE64.test(base64) || base64.length % 4 !== 0) return undefined;
   try {
-    // createPublicKey would derive the public half of a private key: refuse those outright.
-    if (text.includes('PRIVATE KEY')) return undefined;
-    if (text.startsWith('-----BEGIN')) return rsaKey(createPublicKey(text));
-    const compact = text.replace(/\s+/g, '');
-    if (!BASE64.test(compact) || compact.length % 4 !== 0) return undefined;
-    return rsaKey(createPublicKey({ key: Buffer.from(compact, 'base64'), format: 'der', type: 'spki' }));
+    const der = Buffer.from(base64, 'base64');
+    return rsaKey(createPublicKey({ key: der, format: 'der', type: pem?.[1] === 'RSA PUBLIC KEY' ? 'pkcs1' : 'spki' }));
   } catch {
     return undefined;
   }

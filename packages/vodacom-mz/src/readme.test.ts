@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { INS_CODE_TABLE } from './ins-code-table.js';
-import { VODACOM_MZ_ENVIRONMENT } from './vodacom-mz-definition.js';
+import { INS_CODE_TABLE } from './codes/ins-codes.js';
+import { VODACOM_MZ_ENVIRONMENT } from './environment.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 

@@ -1,8 +1,8 @@
 import type { ReversalProvider } from '@reversal/core';
 import type { VodacomMzSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerFor, startSimulator } from './test-helpers.js';
-import type { VodacomMzMetadata } from './vodacom-mz-metadata.js';
+import { providerFor, startSimulator } from './test-helpers/simulator.js';
+import type { VodacomMzMetadata } from './metadata.js';
 
 let simulator: VodacomMzSimulator;
 let provider: ReversalProvider<VodacomMzMetadata>;
@@ -35,6 +35,13 @@ describe('responses that do not say clearly what happened', () => {
     simulator.addScenario({ transactionId, responseCode: 'INS-1', rawBody: '<html><body>502 Bad Gateway</body></html>' });
     const result = await provider.reverse({ transactionId });
     expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', providerCode: 'INVALID_RESPONSE' } });
+  });
+
+  it.each(['[{"output_ResponseCode":"INS-0"}]', '"INS-0"', 'null'])('JSON that is not an object of output_* fields (%s): unknown', async (rawBody) => {
+    const { transactionId } = simulator.addTransaction({ amount: '10.00' });
+    simulator.addScenario({ transactionId, responseCode: 'INS-0', rawBody });
+    const result = await provider.reverse({ transactionId });
+    expect(result).toMatchObject({ status: 'unknown', error: { code: 'PROCESSING_ERROR', providerCode: 'INVALID_RESPONSE', retryable: false } });
   });
 
   it.each([

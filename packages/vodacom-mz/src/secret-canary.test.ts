@@ -1,11 +1,12 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { inspect } from 'node:util';
-import type { ReversalEvent } from '@reversal/core/kit';
-import { ReversalConfigError, type ReversalProvider } from '@reversal/core';
+import { ReversalConfigError, type ReversalEvent, type ReversalProvider, type ReversalResult } from '@reversal/core';
 import type { VodacomMzSimulator } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVodacomMzProvider } from './create-vodacom-mz-provider.js';
-import { providerFor, startSimulator } from './test-helpers.js';
-import type { VodacomMzMetadata } from './vodacom-mz-metadata.js';
+import { createVodacomMzProvider } from './create-provider.js';
+import type { VodacomMzMetadata } from './metadata.js';
+import { type EchoAnswer, startEchoServer } from './test-helpers/echo-server.js';
+import { providerFor, startSimulator } from './test-helpers/simulator.js';
 
 // Distinctive credentials, searched for in everything a caller can see.
 const CANARY = { apiKey: 'canary-api-key-5f1e9a3c7b', securityCredential: 'canary-credential-8d2b6e4f' };
@@ -72,5 +73,51 @@ describe('no credential leaks', () => {
     })();
     expect(ReversalConfigError.isInstance(config)).toBe(true);
     expectNoSecret(config);
+  });
+
+  it.each<[string, EchoAnswer]>([
+    ['JSON, 2xx', { kind: 'json', status: 200 }],
+    ['JSON, 5xx', { kind: 'json', status: 500 }],
+    ['HTML, 2xx', { kind: 'html', status: 200 }],
+    ['HTML, 5xx', { kind: 'html', status: 502 }],
+  ])('not even from a gateway that echoes the request back (%s)', async (_name, answer) => {
+    const echo = await startEchoServer();
+    echo.answer = answer;
+    const echoEvents: ReversalEvent[] = [];
+    const publicKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const echoed = createVodacomMzProvider({
+      baseUrl: echo.baseUrl,
+      reversalPort: echo.port,
+      statusPort: echo.port,
+      apiKey: CANARY.apiKey,
+      publicKey,
+      serviceProviderCode: '171717',
+      initiatorIdentifier: 'MPesa2018',
+      securityCredential: CANARY.securityCredential,
+      timeoutMs: 10_000,
+      onEvent: (event) => echoEvents.push(event),
+    });
+    const results: ReversalResult[] = [await echoed.reverse({ transactionId: 'ABCDEF1234', amount: '1.00', reference: 'ECHO1' })];
+    results.push(await echoed.checkStatus!(results[0]!));
+    await echoed.close?.();
+    await echo.close();
+
+    const echoedBearer = echo.authorizations[0]!.slice('Bearer '.length);
+    expect(echoedBearer.length).toBeGreaterThan(300);
+    for (const result of results) {
+      const seen = JSON.stringify(result);
+      for (const secret of [CANARY.apiKey, CANARY.securityCredential, echoedBearer]) expect(seen).not.toContain(secret);
+      expect(seen).toContain('[REDACTED]');
+      // Only secrets go: the transaction id and the amount stay readable.
+      if (result === results[0]) expect(seen).toContain('ABCDEF1234');
+    }
+    const seenEvents = JSON.stringify(echoEvents);
+    for (const secret of [CANARY.apiKey, CANARY.securityCredential, echoedBearer]) {
+      expect(seenEvents).not.toContain(secret);
+      expect(inspect(results, { depth: 20 })).not.toContain(secret);
+    }
+    expect(results.map((result) => result.status)).toEqual(
+      answer.kind === 'json' && answer.status === 200 ? ['succeeded', 'succeeded'] : ['unknown', 'unknown'],
+    );
   });
 });

@@ -13,8 +13,8 @@ import {
   type VodacomMzSimulator,
 } from '@reversal/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from './test-helpers.js';
-import { vodacomMz } from './vodacom-mz-definition.js';
+import { startSimulator } from './test-helpers/simulator.js';
+import { vodacomMz } from './definition.js';
 
 /**
  * The application's refund, written against `ReversalProvider` only: it reverses the whole

@@ -20,6 +20,8 @@ export { createProvider } from '../registry/create-provider.js';
 export { parseOptions, toValidationIssues } from '../registry/parse-options.js';
 export { DEFAULT_REQUEST_RULES } from '../request-rules.js';
 export type { ValidatedReversalRequest } from '../reversal-request.js';
+export type { ValidateRequestOptions } from '../validate-request.js';
+export { validateReversalRequest } from '../validate-request.js';
 export type { CodeLookup, CodeMapping, DocumentedCodeTable, ProviderCodeTable } from './code-table.js';
 export { lookupCode } from './code-table.js';
 export type { EventEmitter } from './events.js';

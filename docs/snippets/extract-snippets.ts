@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One TypeScript code block of a README. */
+export interface Snippet {
+  /** The README, from the repository root. */
+  readonly readme: string;
+  /** 1-based line of the block's opening fence. */
+  readonly line: number;
+  readonly code: string;
+}
+
+// A block right after this comment is a fragment on purpose (a diff, a shape) and is not checked;
+// a block after `<!-- readme-example:path -->` is a copy of a file that is compiled where it is.
+const SKIP_MARKERS = ['<!-- snippet: skip -->', '<!-- readme-example:'];
+const FENCE = /^```(ts|typescript)\s*$/;
+
+/** The READMEs users read: the repository's, every package's (what npm shows), the examples'. */
+export function readmePaths(root: string): string[] {
+  const packages = readdirSync(join(root, 'packages'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `packages/${entry.name}/README.md`);
+  return ['README.md', 'examples/README.md', ...packages].filter((path) => {
+    try {
+      readFileSync(join(root, path));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The ```ts blocks of a README, except those marked `<!-- snippet: skip -->`. */
+export function extractSnippets(root: string, readme: string): Snippet[] {
+  const lines = readFileSync(join(root, readme), 'utf8').split('\n');
+  const snippets: Snippet[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    if (!FENCE.test(lines[index]!)) continue;
+    const start = index;
+    const body: string[] = [];
+    for (index++; index < lines.length && !lines[index]!.startsWith('```'); index++) body.push(lines[index]!);
+    const previous = lines.slice(Math.max(0, start - 2), start).join('\n');
+    if (!SKIP_MARKERS.some((marker) => previous.includes(marker))) snippets.push({ readme, line: start + 1, code: body.join('\n') });
+  }
+  return snippets;
+}

@@ -1,0 +1,13 @@
+// The application's own objects that README snippets use without defining them, declared for the
+// type-check of the snippets (docs/snippets/readme-snippets.test.ts). Nothing here is library code.
+declare const app: {
+  post(path: string, handler: (...args: never[]) => unknown): void;
+  get(path: string, handler: (...args: never[]) => unknown): void;
+};
+declare const logger: { info(...values: unknown[]): void; warn(...values: unknown[]): void; error(...values: unknown[]): void };
+declare const orders: {
+  markRefunded(reference: string, details?: unknown): Promise<void>;
+  markRefundFailed(reference: string, details?: unknown): Promise<void>;
+  find(reference: string): Promise<{ id: string; receipt: string; total: string }>;
+};
+declare const order: { id: string; receipt: string; total: string };

@@ -1,0 +1,187 @@
+import {
+  type CallOptions,
+  type ReversalProvider,
+  ReversalError,
+  type ReversalResult,
+  ReversalValidationError,
+} from '@reversal/core';
+import { validateReversalRequest } from '@reversal/core/kit';
+import type { Ledger, LedgerRequest } from './ledger.js';
+import { LedgerError } from './ledger-error.js';
+import { publishLedgerEvent } from './ledger-events.js';
+import type { LedgerOptions } from './ledger-options.js';
+import { applyAnswer, applyLedgerEvent } from './model/apply-answer.js';
+import type { EntryState } from './model/entry-state.js';
+import { toLedgerEntry, withDerivedState } from './model/entry-view.js';
+import type { LedgerAttempt, LedgerEntry, LedgerEntryRecord, LedgerRequestRecord } from './model/ledger-entry.js';
+import { newAttempt } from './model/new-attempt.js';
+import { assertSameRequest } from './request-conflict.js';
+import { resolveProviders } from './resolve-providers.js';
+import { assertRetryable } from './retry-refusal.js';
+import { assertResolvable, checkResolveInput } from './resolve-entry.js';
+import type { EntryKey } from './store/ledger-store.js';
+
+const DEFAULT_RETENTION_MS = 30 * 86_400_000;
+
+/**
+ * Creates a ledger over your provider(s) and a store: every payment reversed exactly once, across
+ * retries, restarts and instances sharing a database.
+ *
+ * @example
+ * const ledger = createLedger({ store: await createPgliteStore({ directory: './reversals' }), provider });
+ * const entry = await ledger.reverse({ transactionId: 'PDU91HIVIT', amount: '200.00', reference: 'ORDER1234' });
+ * if (entry.state === 'retryable') await ledger.retry('ORDER1234');
+ */
+export function createLedger(options: LedgerOptions): Ledger {
+  const { store, onEvent } = options;
+  const pickProvider = resolveProviders(options);
+  const now = options.now ?? (() => new Date());
+  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+
+  /** Changes an entry under the store's lock, with its state derived afresh; publishes events. */
+  const change = async (key: EntryKey, edit: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined) => {
+    let before: EntryState | undefined;
+    const stored = await store.update(key, (current) => {
+      before = current.state;
+      const next = edit(current);
+      return next && withDerivedState(next, now());
+    });
+    if (!stored) return undefined;
+    if (before !== stored.state) announce(stored);
+    return toLedgerEntry(stored);
+  };
+
+  const announce = (entry: LedgerEntryRecord) => {
+    if (entry.state !== 'double-reversed' && entry.state !== 'needs-attention') return;
+    publishLedgerEvent(
+      {
+        type: entry.state === 'double-reversed' ? 'double-reversal' : 'needs-attention',
+        provider: entry.provider,
+        reference: entry.reference,
+        state: entry.state,
+        attempts: entry.attempts.map((attempt) => attempt.providerReference),
+      },
+      onEvent,
+    );
+  };
+
+  const replaceAttempt = (entry: LedgerEntryRecord, attempt: LedgerAttempt, edit: (current: LedgerAttempt) => LedgerAttempt) => ({
+    ...entry,
+    attempts: entry.attempts.map((current) => (current.number === attempt.number ? edit(current) : current)),
+  });
+
+  /** Sends one recorded attempt and records what came back. */
+  const send = async (provider: ReversalProvider, entry: LedgerEntryRecord, attempt: LedgerAttempt, callOptions?: CallOptions) => {
+    const { transactionId, amount, reason } = entry.request;
+    let result: ReversalResult;
+    try {
+      result = await provider.reverse(
+        { transactionId, ...(amount === undefined ? {} : { amount }), reference: attempt.providerReference, ...(reason === undefined ? {} : { reason }) },
+        callOptions,
+      );
+    } catch (error) {
+      // The contract: reverse() rejects only when nothing was sent. Anything else is read as
+      // "may have left", so that a broken adapter can never open the way to a second reversal.
+      const notSent = ReversalError.isInstance(error) || callOptions?.signal?.aborted === true;
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : 'reverse() rejected';
+      await change(entry, (current) =>
+        replaceAttempt(current, attempt, (stored) => applyLedgerEvent(stored, notSent ? 'not-sent' : 'maybe-processed', message, now())),
+      );
+      throw error;
+    }
+    const recorded = await change(entry, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, 'reverse', now())));
+    if (!recorded) throw new LedgerError('ERR_LEDGER_NOT_FOUND', `The entry "${entry.reference}" disappeared while its attempt was sent.`);
+    return recorded;
+  };
+
+  const lookup = async (reference: string, providerId: string | undefined): Promise<[ReversalProvider, EntryKey]> => {
+    const provider = pickProvider(providerId);
+    return [provider, { provider: provider.id, reference }];
+  };
+
+  return {
+    async reverse(request: LedgerRequest, callOptions?: CallOptions): Promise<LedgerEntry> {
+      if (typeof request !== 'object' || request === null || typeof request.reference !== 'string') {
+        throw new ReversalValidationError([
+          { field: 'reference', message: 'is required by the ledger: your idempotency key for this reversal, 1–20 letters and digits' },
+        ]);
+      }
+      const { provider: providerId, ...reversal } = request;
+      const provider = pickProvider(providerId);
+      const validated = validateReversalRequest(reversal, { capabilities: provider.capabilities });
+      const requested: LedgerRequestRecord = {
+        transactionId: validated.transactionId,
+        ...(validated.amount === undefined ? {} : { amount: validated.amount }),
+        ...(validated.reason === undefined ? {} : { reason: validated.reason }),
+      };
+      const at = now();
+      const attempt = newAttempt(1, at);
+      const { inserted, entry } = await store.insert(
+        withDerivedState(
+          {
+            provider: provider.id,
+            reference: validated.reference,
+            request: requested,
+            statusCheck: provider.capabilities.statusCheck && typeof provider.checkStatus === 'function',
+            attempts: [attempt],
+            createdAt: at,
+            updatedAt: at,
+          },
+          at,
+        ),
+      );
+      if (!inserted) {
+        assertSameRequest(validated.reference, entry.request, requested);
+        return toLedgerEntry(entry);
+      }
+      return send(provider, entry, attempt, callOptions);
+    },
+
+    async retry(reference, retryOptions) {
+      const [provider, key] = await lookup(reference, retryOptions?.provider);
+      let attempt: LedgerAttempt | undefined;
+      const entry = await change(key, (current) => {
+        assertRetryable(current);
+        attempt = newAttempt(current.attempts.length + 1, now());
+        return { ...current, attempts: [...current.attempts, attempt] };
+      });
+      if (!entry || !attempt) throw notFound(reference);
+      const { signal, timeoutMs } = retryOptions ?? {};
+      return send(provider, entry, attempt, { ...(signal ? { signal } : {}), ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+    },
+
+    async get(reference, getOptions) {
+      const [, key] = await lookup(reference, getOptions?.provider);
+      const entry = await store.get(key);
+      return entry && toLedgerEntry(entry);
+    },
+
+    async record(result, source) {
+      const found = await store.findByAttempt(result.provider, result.reference);
+      const attempt = found?.attempts.find((candidate) => candidate.providerReference === result.reference);
+      if (!found || !attempt) return undefined;
+      return change(found, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, source, now())));
+    },
+
+    async resolve(reference, input) {
+      const [, key] = await lookup(reference, input?.provider);
+      const resolution = checkResolveInput(input, now());
+      const entry = await change(key, (current) => {
+        assertResolvable(current);
+        return { ...current, resolution };
+      });
+      if (!entry) throw notFound(reference);
+      return entry;
+    },
+
+    async prune(pruneOptions) {
+      return store.prune({ before: new Date(now().getTime() - retentionMs), limit: pruneOptions?.limit ?? 1_000 });
+    },
+  };
+}
+
+function notFound(reference: string): LedgerError {
+  return new LedgerError('ERR_LEDGER_NOT_FOUND', `No ledger entry has reference "${reference}". Check the reference (and provider).`, {
+    reference,
+  });
+}

@@ -1,0 +1,19 @@
+import type { ReversalProvider } from '@reversal/core';
+import type { LedgerEvent } from './ledger-events.js';
+import type { LedgerStore } from './store/ledger-store.js';
+
+/** Options of `createLedger`: a store and one provider, or several. */
+export interface LedgerOptions {
+  /** Where entries are kept: `createMemoryLedgerStore()`, `createPgliteStore()` or `createPostgresStore()`. */
+  readonly store: LedgerStore;
+  /** The provider, when there is one. */
+  readonly provider?: ReversalProvider;
+  /** The providers, when there are several (requests then name theirs by `provider` id). */
+  readonly providers?: readonly ReversalProvider[];
+  /** How long final entries are kept, in milliseconds, before `prune()` deletes them. Default 30 days. */
+  readonly retentionMs?: number;
+  /** Called with every {@link LedgerEvent} (also published on the `reversal:ledger` channel). */
+  readonly onEvent?: (event: LedgerEvent) => void;
+  /** The clock, for tests. */
+  readonly now?: () => Date;
+}

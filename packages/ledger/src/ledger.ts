@@ -1,0 +1,53 @@
+import type { CallOptions, ReversalRequest, ReversalResult } from '@reversal/core';
+import type { AnswerSource, LedgerEntry, LedgerResolution } from './model/ledger-entry.js';
+
+/** A reversal request for the ledger: the reference is required (it is the idempotency key). */
+export interface LedgerRequest extends ReversalRequest {
+  /** Your idempotency key for this reversal: 1–20 letters and digits, required. */
+  readonly reference: string;
+  /** The provider id; required only when the ledger has several providers. */
+  readonly provider?: string;
+}
+
+/** Which entry: the provider id is required only when the ledger has several providers. */
+export interface EntryLookup {
+  readonly provider?: string;
+}
+
+/** What a person established about an entry in doubt. */
+export interface ResolveInput {
+  readonly outcome: LedgerResolution['outcome'];
+  /** Why, and on what evidence; 1–500 characters. */
+  readonly note: string;
+}
+
+/**
+ * Every payment reversed exactly once: a durable record written before anything is sent, keyed by
+ * your reference, with every attempt and every answer.
+ */
+export interface Ledger {
+  /**
+   * Records the entry and its first attempt, then sends, then records the answer. With a
+   * reference seen before it sends nothing and returns the entry as it stands; with a different
+   * payment or amount it throws `ERR_LEDGER_CONFLICT`. Rejects like `provider.reverse()` when the
+   * request was not sent (the entry is then `retryable`).
+   */
+  reverse(request: LedgerRequest, options?: CallOptions): Promise<LedgerEntry>;
+  /**
+   * Sends a new attempt, only when every earlier attempt provably did nothing (never sent, or
+   * refused); otherwise throws `ERR_LEDGER_NOT_RETRYABLE` saying why.
+   */
+  retry(reference: string, options?: CallOptions & EntryLookup): Promise<LedgerEntry>;
+  /** The entry with its attempts, or `undefined`. */
+  get(reference: string, options?: EntryLookup): Promise<LedgerEntry | undefined>;
+  /**
+   * Attributes an answer (a callback or a status check result) to the attempt whose provider
+   * reference it carries, and records it. Resolves with the entry, or `undefined` when no attempt
+   * of this ledger has that reference.
+   */
+  record(result: ReversalResult, source: Exclude<AnswerSource, 'reverse' | 'ledger'>): Promise<LedgerEntry | undefined>;
+  /** Lets a person settle an entry in doubt (`unknown` or `needs-attention`). */
+  resolve(reference: string, input: ResolveInput & EntryLookup): Promise<LedgerEntry>;
+  /** Deletes final entries older than the retention; resolves with how many. */
+  prune(options?: { readonly limit?: number }): Promise<number>;
+}

@@ -1,0 +1,113 @@
+import { reviveResult, type ReversalResult } from '@reversal/core';
+import type { AttemptState } from '../model/attempt-state.js';
+import type { EntryState } from '../model/entry-state.js';
+import type { AttemptAnswer, LedgerAttempt, LedgerEntryRecord, LedgerResolution } from '../model/ledger-entry.js';
+
+/** A row of `reversal_ledger_entries`. */
+export interface EntryRow {
+  provider: string;
+  reference: string;
+  transaction_id: string;
+  amount: string | null;
+  reason: string | null;
+  status_check: boolean;
+  state: string;
+  resolution: { outcome: LedgerResolution['outcome']; note: string; at: string } | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A row of `reversal_ledger_attempts`. */
+export interface AttemptRow {
+  number: number;
+  provider_reference: string;
+  state: string;
+  conversation_id: string | null;
+  provider_request_id: string | null;
+  result: unknown;
+  answers: (Omit<AttemptAnswer, 'at'> & { at: string })[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The entry record of a row and its attempt rows (ordered by number). */
+export function toRecord(row: EntryRow, attempts: readonly AttemptRow[]): LedgerEntryRecord {
+  return {
+    provider: row.provider,
+    reference: row.reference,
+    request: {
+      transactionId: row.transaction_id,
+      ...(row.amount === null ? {} : { amount: row.amount }),
+      ...(row.reason === null ? {} : { reason: row.reason }),
+    },
+    statusCheck: row.status_check,
+    state: row.state as EntryState,
+    attempts: attempts.map(toAttempt),
+    ...(row.resolution === null ? {} : { resolution: { ...row.resolution, at: new Date(row.resolution.at) } }),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+function toAttempt(row: AttemptRow): LedgerAttempt {
+  return {
+    number: Number(row.number),
+    providerReference: row.provider_reference,
+    state: row.state as AttemptState,
+    ...(row.conversation_id === null ? {} : { conversationId: row.conversation_id }),
+    ...(row.provider_request_id === null ? {} : { providerRequestId: row.provider_request_id }),
+    ...(row.result === null ? {} : { result: reviveResult(row.result) }),
+    answers: row.answers.map((answer) => ({ ...answer, at: new Date(answer.at) })),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+/** The parameters of an entry row, in the column order of {@link ENTRY_COLUMNS}. */
+export function entryParams(entry: LedgerEntryRecord): unknown[] {
+  return [
+    entry.provider,
+    entry.reference,
+    entry.request.transactionId,
+    entry.request.amount ?? null,
+    entry.request.reason ?? null,
+    entry.statusCheck,
+    entry.state,
+    entry.resolution ? toJson(entry.resolution) : null,
+    entry.createdAt,
+    entry.updatedAt,
+  ];
+}
+
+/** The columns of an entry row. */
+export const ENTRY_COLUMNS =
+  'provider, reference, transaction_id, amount, reason, status_check, state, resolution, created_at, updated_at';
+
+/** The parameters of an attempt row, in the column order of {@link ATTEMPT_COLUMNS}. */
+export function attemptParams(entry: LedgerEntryRecord, attempt: LedgerAttempt): unknown[] {
+  return [
+    entry.provider,
+    entry.reference,
+    attempt.number,
+    attempt.providerReference,
+    attempt.state,
+    attempt.conversationId ?? null,
+    attempt.providerRequestId ?? null,
+    attempt.result ? toJson(attempt.result satisfies ReversalResult) : null,
+    toJson(attempt.answers),
+    attempt.createdAt,
+    attempt.updatedAt,
+  ];
+}
+
+/** The columns of an attempt row. */
+export const ATTEMPT_COLUMNS =
+  'provider, reference, number, provider_reference, state, conversation_id, provider_request_id, result, answers, created_at, updated_at';
+
+/**
+ * JSON text for a `jsonb` column. PostgreSQL refuses the NUL character in `jsonb`; a provider
+ * payload carrying one is stored with U+FFFD in its place rather than failing the write.
+ */
+function toJson(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+}

@@ -1,0 +1,124 @@
+// The one test suite every ledger store runs (not part of the public surface).
+import { randomBytes } from 'node:crypto';
+import { createMockProvider } from '@reversal/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLedger } from '../create-ledger.js';
+import { withDerivedState } from '../model/entry-view.js';
+import type { LedgerEntryRecord } from '../model/ledger-entry.js';
+import { newAttempt } from '../model/new-attempt.js';
+import type { LedgerStore } from './ledger-store.js';
+
+const unique = () => randomBytes(6).toString('hex').toUpperCase();
+
+function entry(provider: string, reference: string, at = new Date()): LedgerEntryRecord {
+  return withDerivedState(
+    {
+      provider,
+      reference,
+      request: { transactionId: 'PDU91HIVIT', amount: '200.00', reason: 'Paid twice' },
+      statusCheck: true,
+      attempts: [newAttempt(1, at)],
+      createdAt: at,
+      updatedAt: at,
+    },
+    at,
+  );
+}
+
+/** Runs the store suite against the store `open` resolves with (shared by every test of the file). */
+export function describeStoreSuite(name: string, open: () => Promise<LedgerStore>): void {
+  describe(`${name} store`, () => {
+    let store: LedgerStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('inserts an entry once and reads it back as it was written', async () => {
+      const provider = `p${unique()}`;
+      const written = entry(provider, 'REF1');
+      expect(await store.insert(written)).toEqual({ inserted: true, entry: written });
+      const again = await store.insert(entry(provider, 'REF1'));
+      expect(again.inserted).toBe(false);
+      expect(again.entry).toEqual(written);
+      expect(await store.get({ provider, reference: 'REF1' })).toEqual(written);
+      expect(await store.findByAttempt(provider, written.attempts[0]!.providerReference)).toEqual(written);
+      expect(await store.get({ provider, reference: 'NONE' })).toBeUndefined();
+      expect(await store.findByAttempt(provider, 'NONE')).toBeUndefined();
+    });
+
+    it('inserts one entry when several instances insert one key at once', async () => {
+      const provider = `p${unique()}`;
+      const outcomes = await Promise.all(Array.from({ length: 5 }, () => store.insert(entry(provider, 'RACE'))));
+      expect(outcomes.filter((outcome) => outcome.inserted)).toHaveLength(1);
+      expect(new Set(outcomes.map((outcome) => outcome.entry.attempts[0]!.providerReference)).size).toBe(1);
+    });
+
+    it('serialises concurrent updates of one entry (no lost update)', async () => {
+      const provider = `p${unique()}`;
+      await store.insert(entry(provider, 'SERIAL'));
+      await Promise.all(
+        Array.from({ length: 8 }, () =>
+          store.update({ provider, reference: 'SERIAL' }, (current) => ({
+            ...current,
+            attempts: [...current.attempts, newAttempt(current.attempts.length + 1, new Date())],
+          })),
+        ),
+      );
+      const stored = await store.get({ provider, reference: 'SERIAL' });
+      expect(stored?.attempts.map((attempt) => attempt.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+
+    it('stores nothing when a change throws, and nothing for a missing entry', async () => {
+      const provider = `p${unique()}`;
+      const written = entry(provider, 'THROW');
+      await store.insert(written);
+      const failing = store.update({ provider, reference: 'THROW' }, (current) => {
+        void current;
+        throw new Error('refused');
+      });
+      await expect(failing).rejects.toThrow('refused');
+      expect(await store.get({ provider, reference: 'THROW' })).toEqual(written);
+      expect(await store.update({ provider, reference: 'MISSING' }, (current) => current)).toBeUndefined();
+    });
+
+    it('prunes only final entries past the retention, never entries in doubt', async () => {
+      const provider = `p${unique()}`;
+      const old = new Date(Date.now() - 3_600_000);
+      const settle = (record: LedgerEntryRecord, state: 'succeeded' | 'unknown') =>
+        withDerivedState({ ...record, attempts: [{ ...record.attempts[0]!, state }] }, old);
+      await store.insert(settle(entry(provider, 'OLDFINAL', old), 'succeeded'));
+      await store.insert(settle(entry(provider, 'OLDDOUBT', old), 'unknown'));
+      await store.insert(settle(entry(provider, 'NEWFINAL'), 'succeeded'));
+      await store.update({ provider, reference: 'NEWFINAL' }, (current) => ({ ...current, updatedAt: new Date() }));
+      await store.prune({ before: new Date(Date.now() - 60_000), limit: 10_000 });
+      expect(await store.get({ provider, reference: 'OLDFINAL' })).toBeUndefined();
+      expect(await store.get({ provider, reference: 'OLDDOUBT' })).toBeDefined();
+      expect(await store.get({ provider, reference: 'NEWFINAL' })).toBeDefined();
+    });
+
+    it('keeps a ledger’s whole story: results, answers, retries, double reversal, resolution', async () => {
+      const provider = createMockProvider({ id: `p${unique()}`, capabilities: { resultDelivery: 'callback' } });
+      const ledger = createLedger({ store, provider });
+      provider.respondOnce({ status: 'failed', error: { code: 'RATE_LIMITED' } });
+      const first = await ledger.reverse({ transactionId: 'PDU91HIVIT', amount: '10.50', reference: 'STORY' });
+      const second = await ledger.retry('STORY');
+      const callback = async (reference: string) => provider.parseCallback(provider.deliverCallback(reference, { status: 'succeeded' }));
+      await ledger.record(await callback(second.attempts[1]!.providerReference), 'callback');
+      const double = await ledger.record(await callback(first.attempts[0]!.providerReference), 'callback');
+      expect(double).toMatchObject({ state: 'double-reversed', doubleReversal: true });
+      const read = await ledger.get('STORY');
+      expect(read).toEqual(double);
+      expect(read?.result?.completedAt).toBeInstanceOf(Date);
+      expect(read?.attempts[0]?.answers.map((answer) => answer.status)).toEqual(['failed', 'succeeded']);
+
+      provider.respondOnce({ status: 'unknown', error: { code: 'ALREADY_REVERSED', providerCode: 'R000001' } });
+      await ledger.reverse({ transactionId: 'QAB12CDEFG', reference: 'DOUBT' });
+      const resolved = await ledger.resolve('DOUBT', { outcome: 'reversed', note: 'Provider support confirmed it' });
+      expect(await ledger.get('DOUBT')).toEqual(resolved);
+      expect(resolved.resolution?.at).toBeInstanceOf(Date);
+    });
+  });
+}
