@@ -5,11 +5,13 @@ import { usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { readAllInput } from '../read-input.js';
 
-const FIELDS = ['originalTransactionId', 'reference', 'conversationId', 'reversalTransactionId'] as const;
+const FIELDS = ['originalTransactionId', 'reference', 'conversationId', 'reversalTransactionId', 'providerRequestId'] as const;
+const STATUSES: readonly unknown[] = ['pending', 'succeeded', 'failed', 'unknown'];
 
 /**
  * Reads the identifiers of a reversal from a result printed by `reversal reverse --json`
- * (`source` is a file path, or `-` for stdin). Only the identifying string fields are taken.
+ * (`source` is a file path, or `-` for stdin). Only the identifying string fields are taken, and
+ * its status (a provider whose status answers arrive by callback keeps it meanwhile).
  */
 export async function readPreviousResult(source: string, io: CliIo): Promise<Partial<StatusQuery>> {
   let text: string;
@@ -32,5 +34,6 @@ export async function readPreviousResult(source: string, io: CliIo): Promise<Par
     const value = (parsed as Record<string, unknown>)[field];
     if (typeof value === 'string' && value !== '') fields[field] = value;
   }
-  return fields;
+  const status = (parsed as Record<string, unknown>).status;
+  return STATUSES.includes(status) ? { ...fields, status: status as StatusQuery['status'] } : fields;
 }
