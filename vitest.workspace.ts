@@ -1,35 +1,29 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { listWorkspacePackages } from './scripts/workspace-packages.mjs';
 
 /**
- * The root test configuration: one vitest project per package under `packages/`.
+ * The root test configuration: one vitest project per package under `packages/` (found by their
+ * `package.json`, so a new package needs no line here), plus the examples, the demo, the
+ * documentation snippets and the repository scripts.
  *
  * Workspace packages are resolved to their TypeScript sources, so the tests never need a build
  * first and always exercise the code as it is in the working tree.
  */
-const source = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+const root = fileURLToPath(new URL('.', import.meta.url));
+const packages = listWorkspacePackages(root);
 
-const alias = [
-  { find: /^@reversal\/core\/kit$/, replacement: source('core/src/kit/index.ts') },
-  { find: /^@reversal\/core\/testing$/, replacement: source('core/src/testing/index.ts') },
-  { find: /^@reversal\/core$/, replacement: source('core/src/index.ts') },
-  { find: /^@reversal\/sandbox$/, replacement: source('sandbox/src/index.ts') },
-  { find: /^@reversal\/safaricom-ke$/, replacement: source('safaricom-ke/src/index.ts') },
-  { find: /^@reversal\/vodacom-mz$/, replacement: source('vodacom-mz/src/index.ts') },
-  { find: /^@reversal\/cli$/, replacement: source('cli/src/index.ts') },
-  { find: /^@reversal\/ledger$/, replacement: source('ledger/src/index.ts') },
-];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alias = packages.flatMap(({ entries }) =>
+  Object.entries(entries).map(([specifier, source]) => ({ find: new RegExp(`^${escapeRegExp(specifier)}$`), replacement: source })),
+);
 
 const projects = [
-  { name: 'core', root: source('core') },
-  { name: 'sandbox', root: source('sandbox') },
-  { name: 'safaricom-ke', root: source('safaricom-ke') },
-  { name: 'vodacom-mz', root: source('vodacom-mz') },
-  { name: 'cli', root: source('cli') },
-  { name: 'ledger', root: source('ledger') },
+  ...packages.map(({ folder, directory }) => ({ name: folder.slice('packages/'.length), root: directory })),
   { name: 'examples', root: fileURLToPath(new URL('./examples', import.meta.url)) },
   { name: 'demo', root: fileURLToPath(new URL('./demo', import.meta.url)) },
   { name: 'docs', root: fileURLToPath(new URL('./docs', import.meta.url)) },
+  { name: 'workspace', root: fileURLToPath(new URL('./scripts', import.meta.url)) },
 ];
 
 export default defineConfig({

@@ -4,7 +4,7 @@
 //   1. the tarball holds only what a user needs: package.json, README, licence/changelog, and the
 //      built JavaScript and declarations under dist/ — no sources, tests, fixtures or source maps —
 //      and every file package.json points at (exports, main, types, bin, typesVersions) is in it;
-//   1b. application-facing declarations (all entries but ./kit) do not import valibot;
+//   1b. application-facing declarations (all entries but ./kit) import neither valibot nor the kit;
 //   2. publint (strict: warnings count as errors) finds nothing;
 //   3. @arethetypeswrong/cli finds no problem in any entry point, for node10, node16 (ESM and
 //      CJS) and bundler resolution.
@@ -83,6 +83,11 @@ function checkDeclarations(dir, manifest) {
     const text = readFileSync(file, 'utf8');
     if (/from ['"]valibot['"]|import\(['"]valibot['"]\)/.test(text)) {
       problems.push(`${entry} pulls valibot's types into applications (through ${file.slice(dir.length + 1)})`);
+    }
+    // The kit's declarations carry valibot (adapter specs hold option schemas): an application-facing
+    // declaration must take shared types from the main entry instead.
+    if (manifest.name !== '@reversal/core' && /from ['"]@reversal\/core\/kit['"]/.test(text)) {
+      problems.push(`${entry} imports @reversal/core/kit, which pulls valibot's types into applications (through ${file.slice(dir.length + 1)})`);
     }
     for (const [, relative] of text.matchAll(/from ['"](\.\.?\/[^'"]+)['"]/g)) {
       visit(join(dirname(file), relative.replace(/\.js$/, '.d.ts')), entry);

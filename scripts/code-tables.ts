@@ -1,34 +1,26 @@
 /**
  * The provider-code tables of the adapter READMEs, generated from the adapters' own code tables
  * (the data the adapters map results with), so the documentation cannot drift from the code.
- * `pnpm docs:tables` writes them; a test in the cli project fails when a README differs.
+ * `pnpm docs:tables` writes them; `pnpm docs:tables --check` (run by CI) and a test in the cli
+ * project fail when a README differs. Adapters are found by their package.json, so a new one needs
+ * no line here.
  *
  * Each README holds one region between `<!-- codes:start -->` and `<!-- codes:end -->`; only that
  * region is generated, the prose around it is written by hand.
  */
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
-import { DARAJA_ERROR_CODES, UNKNOWN_ERROR_CODE } from '../packages/safaricom-ke/src/error-codes.js';
-import { DARAJA_RESULT_CODES, UNKNOWN_RESULT_CODE } from '../packages/safaricom-ke/src/result-codes.js';
-import { CODE_TABLES as VODACOM_MZ_CODE_TABLES } from '../packages/vodacom-mz/src/code-tables.js';
+import type { CodeMapping } from '@reversal/core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DocumentedCodeTable } from '@reversal/core/kit';
+import { listAdapterPackages, REPOSITORY_ROOT } from './workspace-packages.mjs';
 
 /** The markers of the generated region. */
 export const REGION_START = '<!-- codes:start -->';
 export const REGION_END = '<!-- codes:end -->';
 
-/** One generated table: which exported table it shows, and how. */
-interface TableSpec {
-  /** The exported name, for the reader (`DARAJA_RESULT_CODES`). */
-  readonly name: string;
-  /** One sentence above the table, where the README's prose does not introduce it already. */
-  readonly intro?: string;
-  readonly table: ProviderCodeTable;
-  /** The header of the description column. */
-  readonly describedAs: string;
-  /** The row for a code outside the table (the adapter's fallback), if it has one. */
-  readonly fallback?: { readonly label: string; readonly mapping: CodeMapping };
-  /** List the `why` of rows whose mapping is a decision, under the table. */
-  readonly reasons: boolean;
-}
+/** Where each adapter lists the tables its README shows (`export const CODE_TABLES`). */
+export const CODE_TABLES_FILE = 'src/code-tables.ts';
 
 /** A README and the tables of its region. */
 export interface CodeTableDocument {
@@ -36,39 +28,25 @@ export interface CodeTableDocument {
   readonly readme: string;
   /** Where the tables come from, named in the region's comment. */
   readonly source: string;
-  readonly tables: readonly TableSpec[];
+  readonly tables: readonly DocumentedCodeTable[];
 }
 
-/** The READMEs with generated code tables. */
-export const CODE_TABLE_DOCUMENTS: readonly CodeTableDocument[] = [
-  {
-    readme: 'packages/safaricom-ke/README.md',
-    source: 'src/result-codes.ts and src/error-codes.ts',
-    tables: [
-      {
-        name: 'DARAJA_RESULT_CODES',
-        intro: "Result callback `ResultCode`s: the outcome Daraja POSTs to your result URL.",
-        table: DARAJA_RESULT_CODES,
-        describedAs: 'Meaning',
-        fallback: { label: 'any other', mapping: UNKNOWN_RESULT_CODE },
-        reasons: true,
-      },
-      {
-        name: 'DARAJA_ERROR_CODES',
-        intro: 'Synchronous `errorCode`s: answered by `reverse()` instead of an acknowledgement; no callback follows.',
-        table: DARAJA_ERROR_CODES,
-        describedAs: 'Meaning',
-        fallback: { label: 'any other', mapping: UNKNOWN_ERROR_CODE },
-        reasons: true,
-      },
-    ],
-  },
-  {
-    readme: 'packages/vodacom-mz/README.md',
-    source: 'src/code-tables.ts',
-    tables: VODACOM_MZ_CODE_TABLES,
-  },
-];
+/**
+ * The README of every adapter of the workspace (a package with `"reversal": { "adapter": … }` in
+ * its package.json) with the tables its `src/code-tables.ts` exports as `CODE_TABLES`.
+ */
+export async function loadCodeTableDocuments(root: string = REPOSITORY_ROOT): Promise<CodeTableDocument[]> {
+  const documents: CodeTableDocument[] = [];
+  for (const adapter of listAdapterPackages(root)) {
+    const file = join(adapter.directory, CODE_TABLES_FILE);
+    const problem = `${adapter.folder} is an adapter (package.json "reversal.adapter"), so its ${CODE_TABLES_FILE} must export CODE_TABLES: DocumentedCodeTable[]`;
+    if (!existsSync(file)) throw new Error(`${problem}; the file is missing.`);
+    const { CODE_TABLES: tables } = (await import(pathToFileURL(file).href)) as { CODE_TABLES?: unknown };
+    if (!Array.isArray(tables)) throw new Error(`${problem}; it exports none.`);
+    documents.push({ readme: `${adapter.folder}/README.md`, source: CODE_TABLES_FILE, tables: tables as DocumentedCodeTable[] });
+  }
+  return documents;
+}
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -85,7 +63,7 @@ function row(code: string, mapping: CodeMapping, withHttp: boolean): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function renderTable(spec: TableSpec): string {
+function renderTable(spec: DocumentedCodeTable): string {
   const rows = Object.entries(spec.table);
   const withHttp = rows.some(([, mapping]) => 'httpStatuses' in mapping);
   const header = ['Code', ...(withHttp ? ['HTTP'] : []), spec.describedAs, '`status`', '`error.code`', 'Retryable'];

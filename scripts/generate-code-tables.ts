@@ -4,13 +4,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CODE_TABLE_DOCUMENTS, renderRegion, replaceRegion } from './code-tables.js';
+import { loadCodeTableDocuments, renderRegion, replaceRegion } from './code-tables.js';
 
 const root = resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
 let drifted = 0;
 
-for (const document of CODE_TABLE_DOCUMENTS) {
+const documents = await loadCodeTableDocuments(root);
+if (documents.length === 0) console.log('no adapter declares "reversal.adapter" in its package.json: no table to generate');
+for (const document of documents) {
   const path = join(root, document.readme);
   const current = readFileSync(path, 'utf8');
   const next = replaceRegion(current, renderRegion(document), document.readme);

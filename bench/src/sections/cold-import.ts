@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { median, round } from '../lib/stats.js';
 
 /** One thing to import in a fresh process. */
@@ -7,16 +10,30 @@ export interface ImportVariant {
   readonly specifiers: readonly string[];
 }
 
+/**
+ * The adapters the bench depends on (`pnpm sync:workspace` keeps every published adapter in its
+ * package.json): the dependencies whose package.json has `"reversal": { "adapter": … }`.
+ */
+export function benchAdapters(benchDirectory: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(benchDirectory, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const require = createRequire(join(benchDirectory, 'package.json'));
+  return Object.keys(manifest.dependencies ?? {}).filter((name) => {
+    const dependency = require(`${name}/package.json`) as { reversal?: { adapter?: unknown } };
+    return typeof dependency.reversal?.adapter === 'string';
+  });
+}
+
 /** The variants measured: bare Node, undici alone, core, core plus each adapter, and the peers. */
-export const IMPORT_VARIANTS: readonly ImportVariant[] = [
-  { name: 'node (nothing imported)', specifiers: [] },
-  { name: 'undici', specifiers: ['undici'] },
-  { name: '@reversal/core', specifiers: ['@reversal/core'] },
-  { name: '@reversal/core + @reversal/safaricom-ke', specifiers: ['@reversal/core', '@reversal/safaricom-ke'] },
-  { name: '@reversal/core + @reversal/vodacom-mz', specifiers: ['@reversal/core', '@reversal/vodacom-mz'] },
-  { name: 'mpesa-api', specifiers: ['mpesa-api'] },
-  { name: '@paymentsds/mpesa', specifiers: ['@paymentsds/mpesa'] },
-];
+export function importVariants(benchDirectory: string): ImportVariant[] {
+  return [
+    { name: 'node (nothing imported)', specifiers: [] },
+    { name: 'undici', specifiers: ['undici'] },
+    { name: '@reversal/core', specifiers: ['@reversal/core'] },
+    ...benchAdapters(benchDirectory).map((adapter) => ({ name: `@reversal/core + ${adapter}`, specifiers: ['@reversal/core', adapter] })),
+    { name: 'mpesa-api', specifiers: ['mpesa-api'] },
+    { name: '@paymentsds/mpesa', specifiers: ['@paymentsds/mpesa'] },
+  ];
+}
 
 /** Median wall time of a fresh `node` process that imports the variant and exits. */
 export interface ColdImportRow {
@@ -32,6 +49,7 @@ export interface ColdImportRow {
  * on all of them, and keeps the median wall time from spawn to exit.
  */
 export function runColdImport(cwd: string, runs: number): ColdImportRow[] {
+  const IMPORT_VARIANTS = importVariants(cwd);
   const times = new Map<string, number[]>(IMPORT_VARIANTS.map((variant) => [variant.name, []]));
   for (let run = 0; run < runs; run++) {
     for (const variant of IMPORT_VARIANTS) {

@@ -8,15 +8,36 @@ import {
   PROVIDER_ENVIRONMENT_VARIABLE,
   type ReversalProvider,
 } from '@reversal/core';
-import { safaricomKe } from '@reversal/safaricom-ke';
-import { vodacomMz } from '@reversal/vodacom-mz';
+import { loadAdapters } from './adapters/load-adapters.js';
 import { CliError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 
-/** The providers the tool knows, selected by `REVERSAL_PROVIDER` like `registry.fromEnv()`. */
-export const PROVIDER_DEFINITIONS: readonly AnyProviderDefinition[] = Object.freeze([safaricomKe, vodacomMz]);
+/** The providers one run of the tool knows, selected by `REVERSAL_PROVIDER` like `registry.fromEnv()`. */
+export interface Providers {
+  /** Their definitions: installed in the current project first, then bundled with the tool. */
+  readonly definitions: readonly AnyProviderDefinition[];
+  /** Builds the provider `REVERSAL_PROVIDER` names, exactly as `registry.fromEnv(env)` would. */
+  fromEnv(env: Environment): ReversalProvider;
+  /** The definition `REVERSAL_PROVIDER` names, if it names a known one. */
+  selected(env: Environment): AnyProviderDefinition | undefined;
+}
 
-const registry = createProviderRegistry(PROVIDER_DEFINITIONS);
+/**
+ * Finds the providers of this run (see `loadAdapters`): the adapters installed in the project of
+ * `io.cwd` and those bundled with the tool. A package that claims to be an adapter but does not
+ * load is reported on stderr and left out.
+ */
+export async function loadProviders(io: CliIo): Promise<Providers> {
+  const { adapters, problems } = await loadAdapters(io.cwd ?? process.cwd());
+  for (const problem of problems) io.stderr.write(`Warning: ${problem}\n`);
+  const definitions = Object.freeze(adapters.map((adapter) => adapter.definition));
+  const registry = createProviderRegistry(definitions);
+  return {
+    definitions,
+    fromEnv: (env) => registry.fromEnv(env),
+    selected: (env) => definitions.find((definition) => definition.id === env[PROVIDER_ENVIRONMENT_VARIABLE]),
+  };
+}
 
 /**
  * The environment a command configures providers from: the process environment, with the
@@ -39,20 +60,11 @@ export async function readCommandEnvironment(io: CliIo, envFile: string | undefi
   return { ...env, ...parseEnv(text) };
 }
 
-/** Builds the provider `REVERSAL_PROVIDER` names, exactly as `registry.fromEnv(env)` would. */
-export function providerFromEnvironment(env: Environment): ReversalProvider {
-  return registry.fromEnv(env);
-}
-
-/** The definition `REVERSAL_PROVIDER` names, if it names a known one. */
-export function selectedDefinition(env: Environment): AnyProviderDefinition | undefined {
-  return PROVIDER_DEFINITIONS.find((definition) => definition.id === env[PROVIDER_ENVIRONMENT_VARIABLE]);
-}
 
 /** The environment variables of every provider, for `--help`: one line each, secrets marked. */
-export function describeEnvironment(): string {
-  const lines = [`  ${PROVIDER_ENVIRONMENT_VARIABLE.padEnd(38)} ${PROVIDER_DEFINITIONS.map((d) => d.id).join(' | ')}`];
-  for (const definition of PROVIDER_DEFINITIONS) {
+export function describeEnvironment(definitions: readonly AnyProviderDefinition[]): string {
+  const lines = [`  ${PROVIDER_ENVIRONMENT_VARIABLE.padEnd(38)} ${definitions.map((d) => d.id).join(' | ')}`];
+  for (const definition of definitions) {
     lines.push('', `  ${definition.displayName} (REVERSAL_PROVIDER=${definition.id}):`);
     const table = definition.environment as Readonly<Record<string, { name: string; description: string; secret?: boolean }>>;
     for (const variable of Object.values(table)) {

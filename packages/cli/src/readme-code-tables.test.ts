@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CODE_TABLE_DOCUMENTS, REGION_END, REGION_START, renderRegion, replaceRegion } from '../../../scripts/code-tables.js';
+import { loadCodeTableDocuments, REGION_END, REGION_START, renderRegion, replaceRegion } from '../../../scripts/code-tables.js';
 
 // The adapter READMEs' code tables are generated from the adapters' code tables
 // (`pnpm docs:tables`); this is the check that they were regenerated after a change.
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
-describe.each(CODE_TABLE_DOCUMENTS)('the code tables of $readme', (document) => {
+const documents = await loadCodeTableDocuments();
+
+describe.each(documents)('the code tables of $readme', (document) => {
   const readme = read(document.readme);
 
   it('match the adapter’s tables (run `pnpm docs:tables` after changing them)', () => {

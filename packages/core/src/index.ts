@@ -1,4 +1,6 @@
 export type { ReversalErrorCode, ValidationIssue } from './errors/reversal-error.js';
+export type { CodeMapping, ProviderCodeTable } from './kit/code-table.js';
+export { Secret, secret } from './kit/secret.js';
 export { ReversalError } from './errors/reversal-error.js';
 export { ReversalCallbackError } from './errors/reversal-callback-error.js';
 export { ReversalConfigError } from './errors/reversal-config-error.js';

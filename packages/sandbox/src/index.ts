@@ -55,3 +55,15 @@ export type {
   VodacomMzTransaction,
   VodacomMzTransactionInput,
 } from './vodacom-mz/vodacom-mz-simulator.js';
+
+// Acme Money (the imaginary provider of @reversal/adapter-template) simulator exports go below this line.
+export type {
+  AcmeMoneyScenario,
+  AcmeMoneySimulator,
+  AcmeMoneySimulatorOptions,
+  AcmeMoneySimulatorProviderOptions,
+  AcmeMoneyTransaction,
+  AcmeMoneyTransactionInput,
+  RecordedAcmeMoneyRequest,
+} from './acme-money/acme-money-simulator.js';
+export { startAcmeMoneySimulator } from './acme-money/start-acme-money-simulator.js';

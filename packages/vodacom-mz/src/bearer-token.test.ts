@@ -1,6 +1,6 @@
+import { secret } from '@reversal/core';
 import { generateKeyPairSync } from 'node:crypto';
 import { inspect } from 'node:util';
-import { secret } from '@reversal/core/kit';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { computeBearerToken } from './bearer-token.js';

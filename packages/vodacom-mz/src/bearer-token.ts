@@ -1,4 +1,4 @@
-import { type Secret, secret } from '@reversal/core/kit';
+import { type Secret, secret } from '@reversal/core';
 import { constants, type KeyObject, publicEncrypt } from 'node:crypto';
 
 /**

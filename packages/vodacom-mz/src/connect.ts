@@ -1,5 +1,5 @@
-import { ReversalConfigError } from '@reversal/core';
-import type { AdapterConnection, ConnectContext, Secret } from '@reversal/core/kit';
+import { ReversalConfigError, type Secret } from '@reversal/core';
+import type { AdapterConnection, ConnectContext } from '@reversal/core/kit';
 import { computeBearerToken } from './bearer-token.js';
 import type { VodacomMzMetadata } from './metadata.js';
 import { type ResolvedVodacomMzOptions, VODACOM_MZ_HOSTS } from './options.js';

@@ -1,5 +1,4 @@
-import type { ReversalEvent } from '@reversal/core';
-import type { Secret } from '@reversal/core/kit';
+import type { ReversalEvent, Secret } from '@reversal/core';
 import { secretString, secureUrl } from '@reversal/core/kit';
 import type { KeyObject } from 'node:crypto';
 import * as v from 'valibot';

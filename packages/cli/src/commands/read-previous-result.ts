@@ -4,14 +4,15 @@ import type { StatusQuery } from '@reversal/core';
 import { usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { readAllInput } from '../read-input.js';
+import { statusQueryOf } from '../status-query-of.js';
 
-const FIELDS = ['originalTransactionId', 'reference', 'conversationId', 'reversalTransactionId', 'providerRequestId'] as const;
 const STATUSES: readonly unknown[] = ['pending', 'succeeded', 'failed', 'unknown'];
 
 /**
  * Reads the identifiers of a reversal from a result printed by `reversal reverse --json`
  * (`source` is a file path, or `-` for stdin). Only the identifying string fields are taken, and
- * its status (a provider whose status answers arrive by callback keeps it meanwhile).
+ * not those that name a refused duplicate rather than the reversal (see `statusQueryOf`), and its
+ * status (a provider whose status answers arrive by callback keeps it meanwhile).
  */
 export async function readPreviousResult(source: string, io: CliIo): Promise<Partial<StatusQuery>> {
   let text: string;
@@ -29,11 +30,7 @@ export async function readPreviousResult(source: string, io: CliIo): Promise<Par
   if (typeof parsed !== 'object' || parsed === null) {
     throw usageError('status', `--result ${source} is not a reversal result: give the output of \`reversal reverse --json\`.`);
   }
-  const fields: Partial<Record<(typeof FIELDS)[number], string>> = {};
-  for (const field of FIELDS) {
-    const value = (parsed as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value !== '') fields[field] = value;
-  }
+  const { status: _ignored, ...fields } = statusQueryOf(parsed);
   const status = (parsed as Record<string, unknown>).status;
   return STATUSES.includes(status) ? { ...fields, status: status as StatusQuery['status'] } : fields;
 }

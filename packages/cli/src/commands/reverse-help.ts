@@ -1,7 +1,8 @@
+import type { AnyProviderDefinition } from '@reversal/core';
 import { describeEnvironment } from '../provider-environment.js';
 
 /** `reversal reverse --help`. */
-export function reverseHelp(): string {
+export function reverseHelp(definitions: readonly AnyProviderDefinition[]): string {
   return `Usage: reversal reverse --transaction-id <id> [--amount <amount>] [options]
 
 Reverses one payment with the provider configured by the environment: REVERSAL_PROVIDER and
@@ -24,10 +25,11 @@ Options:
   -h, --help               Show this help.
 
 Environment variables:
-${describeEnvironment()}
+${describeEnvironment(definitions)}
 
-Exit codes: 0 succeeded, 1 failed (not reversed), 2 usage error, 3 configuration error,
-4 unknown (may have been applied: check the status, do not resend), 5 pending.
+Exit codes: 0 succeeded, 1 refused (not reversed), 2 usage error, 3 configuration error,
+4 unknown or duplicate (may have been applied: run the printed \`reversal status\`, do not resend),
+5 pending (do not resend), 6 already reversed (by an earlier request; do not resend).
 
 Examples:
   reversal reverse --transaction-id 5C1400CVRO --amount 40.00 --reference REFUND1042

@@ -3,7 +3,7 @@ import { type CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { formatResult } from '../format-result.js';
 import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
-import { providerFromEnvironment, readCommandEnvironment, selectedDefinition } from '../provider-environment.js';
+import { loadProviders, readCommandEnvironment } from '../provider-environment.js';
 import { resultExitCode } from '../result-exit-code.js';
 import { resultJson } from '../result-json.js';
 import { writeJson } from '../write-json.js';
@@ -37,7 +37,7 @@ export const REQUEST_OPTIONS: Readonly<Record<keyof ReversalRequest, string>> = 
 export async function reverseCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs('reverse', args, OPTIONS);
   if (values.help) {
-    io.stdout.write(reverseHelp());
+    io.stdout.write(reverseHelp((await loadProviders(io)).definitions));
     return 0;
   }
   const transactionId = values['transaction-id'] as string | undefined;
@@ -54,12 +54,13 @@ export async function reverseCommand(args: readonly string[], io: CliIo): Promis
   };
 
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
-  const provider = providerFromEnvironment(env);
+  const providers = await loadProviders(io);
+  const provider = providers.fromEnv(env);
   const waits = values.wait === true && provider.capabilities.resultDelivery === 'callback';
   let listener: CallbackListener | undefined;
   try {
     if (waits) {
-      const address = resolveListenAddress(values.listen as string | undefined, selectedDefinition(env), env);
+      const address = resolveListenAddress(values.listen as string | undefined, providers.selected(env), env);
       listener = await startCallbackListener(provider, address, (message) => io.stderr.write(`Warning: ${message}\n`));
       if (!values.json) io.stderr.write(`Listening for the result callback on ${listener.url}\n`);
     }
@@ -68,8 +69,12 @@ export async function reverseCommand(args: readonly string[], io: CliIo): Promis
       result = (await listener.waitFor(result.reference, waitSeconds * 1000, io.signal)) ?? result;
     }
     if (values.json) writeJson(io.stdout, resultJson(result));
-    else io.stdout.write(formatResult(result, { title: 'Reversal', provider, canWait: !waits }));
-    return resultExitCode(result.status);
+    else {
+      const waited = listener && result.status === 'pending' ? { waitedSeconds: waitSeconds } : {};
+      const view = { title: 'Reversal', provider, command: 'reverse', dotenv: values.dotenv as string | undefined, ...waited } as const;
+      io.stdout.write(formatResult(result, view));
+    }
+    return resultExitCode(result);
   } finally {
     await listener?.close();
     await provider.close?.();

@@ -1,7 +1,8 @@
+import type { AnyProviderDefinition } from '@reversal/core';
 import { describeEnvironment } from '../provider-environment.js';
 
 /** `reversal status --help`. */
-export function statusHelp(): string {
+export function statusHelp(definitions: readonly AnyProviderDefinition[]): string {
   return `Usage: reversal status --transaction-id <id> --reference <reference> [options]
        reversal status --result <file|->
 
@@ -17,7 +18,7 @@ Options:
   --conversation-id <id>           The provider's conversation id, when you have it.
   --reversal-transaction-id <id>   The provider's receipt of the reversal, when you have it.
   --provider-request-id <id>       The id the provider knows the reversal request by (Kenya: its
-                                   OriginatorConversationID), when you have it.
+                                   OriginatorConversationID; the result's providerRequestId).
   --result <file|->                Read these from a result printed by \`reversal reverse --json\`
                                    (a file, or - for stdin); options given as well win.
   --wait                           Wait for a status answer that comes by callback (Kenya).
@@ -28,10 +29,10 @@ Options:
   -h, --help                       Show this help.
 
 Environment variables:
-${describeEnvironment()}
+${describeEnvironment(definitions)}
 
-Exit codes: 0 succeeded, 1 failed, 2 usage error (or no status API), 3 configuration error,
-4 still unknown, 5 pending.
+Exit codes: 0 succeeded, 1 refused (not reversed), 2 usage error (or no status API),
+3 configuration error, 4 still unknown, 5 pending, 6 already reversed.
 
 Examples:
   reversal status --transaction-id 5C1400CVRO --reference REFUND1042

@@ -3,7 +3,7 @@ import { CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { formatResult } from '../format-result.js';
 import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
-import { providerFromEnvironment, readCommandEnvironment, selectedDefinition } from '../provider-environment.js';
+import { loadProviders, readCommandEnvironment } from '../provider-environment.js';
 import { resultExitCode } from '../result-exit-code.js';
 import { resultJson } from '../result-json.js';
 import { writeJson } from '../write-json.js';
@@ -32,7 +32,7 @@ const OPTIONS = {
 export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs('status', args, OPTIONS);
   if (values.help) {
-    io.stdout.write(statusHelp());
+    io.stdout.write(statusHelp((await loadProviders(io)).definitions));
     return 0;
   }
   const waitSeconds = Number(values['wait-timeout'] ?? 60);
@@ -44,9 +44,9 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   const query = {
     originalTransactionId: pick('transaction-id', 'originalTransactionId'),
     reference: pick('reference', 'reference'),
+    providerRequestId: pick('provider-request-id', 'providerRequestId'),
     conversationId: pick('conversation-id', 'conversationId'),
     reversalTransactionId: pick('reversal-transaction-id', 'reversalTransactionId'),
-    providerRequestId: pick('provider-request-id', 'providerRequestId'),
     status: previous.status,
   };
   const missing = [
@@ -56,7 +56,8 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   if (missing.length > 0) throw usageError('status', 'Say which reversal to look up.', missing);
 
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
-  const provider = providerFromEnvironment(env);
+  const providers = await loadProviders(io);
+  const provider = providers.fromEnv(env);
   // A provider whose status answers arrive by callback: --wait listens for the answer here.
   const waits = values.wait === true && provider.capabilities.statusDelivery === 'callback';
   let listener: CallbackListener | undefined;
@@ -69,7 +70,7 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
       });
     }
     if (waits) {
-      const address = resolveListenAddress(values.listen as string | undefined, selectedDefinition(env), env);
+      const address = resolveListenAddress(values.listen as string | undefined, providers.selected(env), env);
       listener = await startCallbackListener(provider, address, (message) => io.stderr.write(`Warning: ${message}\n`));
       if (!values.json) io.stderr.write(`Listening for the status answer on ${listener.url}\n`);
     }
@@ -80,8 +81,11 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
       result = (await listener.waitFor(result.reference, waitSeconds * 1000, io.signal)) ?? result;
     }
     if (values.json) writeJson(io.stdout, resultJson(result));
-    else io.stdout.write(formatResult(result, { title: 'Status of the reversal:', provider }));
-    return resultExitCode(result.status);
+    else {
+      const view = { title: 'Status of the reversal:', provider, command: 'status', query, dotenv: values.dotenv as string | undefined } as const;
+      io.stdout.write(formatResult(result, view));
+    }
+    return resultExitCode(result);
   } finally {
     await listener?.close();
     await provider.close?.();

@@ -22,7 +22,7 @@ export { DEFAULT_REQUEST_RULES } from '../request-rules.js';
 export type { ValidatedReversalRequest } from '../reversal-request.js';
 export type { ValidateRequestOptions } from '../validate-request.js';
 export { validateReversalRequest } from '../validate-request.js';
-export type { CodeLookup, CodeMapping, DocumentedCodeTable, ProviderCodeTable } from './code-table.js';
+export type { CodeLookup, DocumentedCodeTable } from './code-table.js';
 export { lookupCode } from './code-table.js';
 export type { EventEmitter } from './events.js';
 export { createEventEmitter } from './events.js';
@@ -32,7 +32,7 @@ export type { JsonRequest, JsonTransport, JsonTransportOptions } from './json-tr
 export { createJsonTransport } from './json-transport.js';
 export type { JsonBody } from './read-json-body.js';
 export { getHeader, readJsonBody } from './read-json-body.js';
-export { REDACTED_TEXT, redactText, Secret, secret } from './secret.js';
+export { REDACTED_TEXT, redactText } from './secret.js';
 export { secretString } from './secret-schema.js';
 export { isLoopbackHost, isSecureUrl, secureUrl } from './secure-url.js';
 export type { IssuedToken } from './token-cache.js';

@@ -7,6 +7,7 @@ import { Agent, request } from 'node:http';
 import { connect, createServer, type Socket } from 'node:net';
 import type { DarajaSimulator } from '../daraja/daraja-simulator.js';
 import { startDarajaSimulator } from '../daraja/start-daraja-simulator.js';
+import { startAcmeMoneySimulator } from '../acme-money/start-acme-money-simulator.js';
 import { startVodacomMzSimulator } from '../vodacom-mz/start-vodacom-mz-simulator.js';
 
 const HOLD_MS = 120_000;
@@ -89,6 +90,7 @@ const receiverUrl = `http://127.0.0.1:${(silentReceiver.address() as { port: num
 const scheduled = await startDarajaSimulator({ callbackDelayMs: HOLD_MS, slowResponseMs: HOLD_MS });
 const delivering = await startDarajaSimulator({ callbackDelayMs: 0, callbackTimeoutMs: HOLD_MS });
 const vodacom = await startVodacomMzSimulator({ keyBits: 2048 });
+const acme = await startAcmeMoneySimulator();
 
 await reverseOnDaraja(scheduled, receiverUrl, true); // acknowledged; its callback waits HOLD_MS
 await reverseOnDaraja(scheduled, receiverUrl, false); // its acknowledgement waits HOLD_MS
@@ -110,14 +112,18 @@ send(
   }),
 ).catch(() => {}); // held by delayMs until close() drops it
 
-for (const url of [scheduled.baseUrl, delivering.baseUrl, `${vodacom.baseUrl}:${vodacom.ports.status}`]) {
+// An Acme Money answer held until close() drops it.
+const acmePayment = acme.addTransaction({ amount: '10.00', scenario: { delayMs: HOLD_MS } });
+send(`${acme.baseUrl}/v1/reversals`, 'POST', { authorization: `Bearer ${acme.apiKey}`, 'content-type': 'application/json' }, JSON.stringify({ reference: 'LIVENESS2', transactionId: acmePayment.transactionId })).catch(() => {});
+
+for (const url of [scheduled.baseUrl, delivering.baseUrl, `${vodacom.baseUrl}:${vodacom.ports.status}`, acme.baseUrl]) {
   await halfSentRequest(Number(new URL(url).port));
 }
 // Let the held Vodacom request reach the server before closing.
 await new Promise((resolve) => setImmediate(resolve));
-while (vodacom.requests().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+while (vodacom.requests().length === 0 || acme.requests().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
 
-await Promise.all([scheduled.close(), delivering.close(), vodacom.close()]);
+await Promise.all([scheduled.close(), delivering.close(), vodacom.close(), acme.close()]);
 // The application's own receiver: its connection from the simulator was aborted by close().
 silentReceiver.close();
 agent.destroy();

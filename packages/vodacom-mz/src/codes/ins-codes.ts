@@ -1,4 +1,3 @@
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
 
 /** One row of {@link INS_CODE_TABLE}: the mapping plus the HTTP status Vodacom documents with the code. */
 export interface InsCodeMapping extends CodeMapping {
@@ -106,4 +105,5 @@ export const UNCERTAIN_RESPONSE: CodeMapping = Object.freeze({
   code: 'PROCESSING_ERROR',
   retryable: false,
   description: 'The response does not say clearly what happened',
-});
+});import type { CodeMapping, ProviderCodeTable } from '@reversal/core';
+

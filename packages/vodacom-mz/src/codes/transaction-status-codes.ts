@@ -1,4 +1,3 @@
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
 
 const didNotHappen = (description: string): CodeMapping => ({
   status: 'failed',
@@ -40,4 +39,5 @@ export const UNKNOWN_TRANSACTION_STATUS: CodeMapping = Object.freeze({
   code: 'PROCESSING_ERROR',
   retryable: false,
   description: 'The transaction status is missing or not one this library knows',
-});
+});import type { CodeMapping, ProviderCodeTable } from '@reversal/core';
+
