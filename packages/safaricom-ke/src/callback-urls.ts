@@ -58,7 +58,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * `{reference}` placeholder in the path.
  *
  * `originalTransactionId` rides along because Daraja's failure callbacks carry no
- * `ResultParameters`, so nothing else in them names the payment.
+ * `ResultParameters`, so nothing else in them names the payment. The URLs of a Transaction Status
+ * query also carry the reversal's ids and its status when queried (`status`), so that the answer
+ * is read for the reversal, never for the query.
  */
 export function createCallbackCorrelator(options: {
   readonly resultUrl: string;
