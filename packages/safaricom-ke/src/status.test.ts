@@ -4,7 +4,7 @@ import { createCallbackHandler, type ReversalResult, ReversalCallbackError } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCallbackToken } from './callback-token.js';
 import type { SafaricomKeProvider } from './create-provider.js';
-import { CANARY, type SimulatedDaraja, startSimulatedDaraja, statusCallbackFor as callbackOf } from './test-helpers/simulated-daraja.js';
+import { CANARY, type SimulatedDaraja, startSimulatedDaraja, statusCallbackFor as callbackOf, UNSIGNED } from './test-helpers/simulated-daraja.js';
 
 // Transaction Status over real HTTP against the sandbox's Daraja: what settles a reversal, what
 // leaves it where it was, and which status callbacks are refused.
@@ -54,13 +54,22 @@ describe('checkStatus settles a silent reversal through Transaction Status', () 
     expect(settled).toMatchObject({ status: 'failed', error: { providerCode: 'Declined', retryable: false } });
   });
 
-  it('a queue timeout: succeeded when applied all the same, failed when it expired unapplied', async () => {
+  it('a queue timeout (unknown): succeeded when applied all the same, failed when it expired unapplied, never by a second reversal', async () => {
     const provider = sim.provider();
-    const applied = await reverseThenCheck(provider, 'STQTREV1', 'queue-timeout-reversed');
-    expect(applied.settled).toMatchObject({ status: 'succeeded', providerRequestId: applied.reversed.providerRequestId });
-    const expired = await reverseThenCheck(provider, 'STQT1', 'queue-timeout');
-    expect(expired.settled).toMatchObject({ status: 'failed', error: { providerCode: 'Expired' } });
-    expect(sim.daraja.transaction(expired.transactionId)?.reversalTransactionId).toBeUndefined();
+    for (const [scenario, reference, expected] of [
+      ['queue-timeout-reversed', 'STQTREV1', 'succeeded'],
+      ['queue-timeout', 'STQT1', 'failed'],
+    ] as const) {
+      const { transactionId } = sim.daraja.addTransaction({ amount: 200, scenario });
+      await provider.reverse({ transactionId, amount: 200, reference });
+      const timedOut = await provider.parseCallback(await sim.callbackFor(transactionId));
+      expect(timedOut).toMatchObject({ status: 'unknown', error: { code: 'TIMEOUT' }, metadata: { callback: 'queue-timeout' } });
+      expect(await provider.checkStatus(timedOut)).toMatchObject({ status: 'unknown', error: { code: 'TIMEOUT' } });
+      const settled = await provider.parseCallback(await statusCallbackFor(reference));
+      expect(settled).toMatchObject({ status: expected, reference, providerRequestId: timedOut.providerRequestId });
+      expect(sim.daraja.requests().filter((request) => request.validated?.TransactionID === transactionId)).toHaveLength(1);
+      if (expected === 'failed') expect(settled).toMatchObject({ error: { providerCode: 'Expired' } });
+    }
   });
 
   it('queries by the reversal’s receipt when it is known', async () => {
@@ -209,6 +218,14 @@ describe('status callbacks are signed like the reversal’s', () => {
       server.close();
     }
   });
+});
+
+it('unsigned callback URLs (unsignedCallbacks: true) carry the reversal in their query, and settle it the same way', async () => {
+  const provider = sim.provider(UNSIGNED);
+  const { reversed, settled } = await reverseThenCheck(provider, 'STUNSIGNED1', 'no-callback');
+  const url = new URL((await statusCallbackFor('STUNSIGNED1')).url);
+  expect(Object.fromEntries(url.searchParams)).toMatchObject({ reference: 'STUNSIGNED1', kind: 'status-result', providerRequestId: reversed.providerRequestId, status: 'pending' });
+  expect(settled).toMatchObject({ status: 'succeeded', providerRequestId: reversed.providerRequestId });
 });
 
 it('the canary secret never leaves in a status result', async () => {
