@@ -1,4 +1,4 @@
-import type { ResultError, StatusQuery } from '@reversal/core';
+import { isResultErrorCode, type ResultError, type StatusQuery } from '@reversal/core';
 import { type JsonTransport, lookupCode, type OperationSpec, type ProviderAnswer, type ResponseOutcome } from '@reversal/core/kit';
 import * as v from 'valibot';
 import { DARAJA_STATUS_ERROR_CODES, UNKNOWN_STATUS_ERROR_CODE } from './codes/status-codes.js';
@@ -115,7 +115,7 @@ export function keepStatus(
   const previous = previousError(query);
   if (prior === 'failed' && previous) return { status: 'failed', error: previous, metadata, raw };
   const error = problem ??
-    previous ?? {
+    (previous && { ...previous, retryable: false }) ?? {
       code: 'TIMEOUT',
       providerCode: 'STATUS_QUERY_SENT',
       message: "The reversal's outcome is still unknown: the status query's answer will come by callback to your result URL.",
@@ -129,8 +129,8 @@ function previousError(query: StatusQuery): ResultError | undefined {
   const error = (query as { readonly error?: unknown }).error;
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, providerCode, message, retryable } = error as Record<string, unknown>;
-  if (typeof code !== 'string' || typeof providerCode !== 'string' || typeof message !== 'string' || typeof retryable !== 'boolean') {
+  if (!isResultErrorCode(code) || typeof providerCode !== 'string' || typeof message !== 'string' || typeof retryable !== 'boolean') {
     return undefined;
   }
-  return { code: code as ResultError['code'], providerCode, message, retryable: false };
+  return { code, providerCode, message, retryable };
 }
