@@ -51,7 +51,7 @@ describe('options', () => {
       partialReversal: false,
       resultDelivery: 'callback',
       currencies: ['KES'],
-      statusCheck: false,
+      statusCheck: true,
       statusDelivery: 'callback',
     });
     await provider.close();
