@@ -62,6 +62,11 @@ export interface MozambiqueTarget {
 export interface ClientSetup {
   readonly ke: KenyaTarget;
   readonly mz: MozambiqueTarget;
+  /**
+   * A fresh process timing its first reversal: every client configures itself as a new
+   * application would (`@paymentsds/mpesa` then computes its own token instead of taking one).
+   */
+  readonly fresh?: boolean;
 }
 
 /** One batch of reversals: indexes `start … start + count - 1` of a prepared run, `concurrency` at a time. */

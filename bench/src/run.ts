@@ -5,7 +5,7 @@
  * concurrency, default 10,000), `--rounds N` (interleaved rounds, default 10, at least 5),
  * `--import-runs N` (fresh processes per variant, default 15), `--only
  * throughput,callbacks,first-reversal,cold-import,footprint`, `--quick` (1,000 reversals, 5
- * rounds, 5 fresh processes), `--baseline <checkout>` (also run the adapters of another checkout
+ * rounds, 5 fresh processes), `--countries ke,mz`, `--concurrencies 1,10,100`, `--baseline <checkout>` (also run the adapters of another checkout
  * of this repository, built, in the same run), `--profile <client|server>` (CPU profile of that
  * process into `bench/results/profiles/`), `--render <results.json>` (print the tables of an
  * earlier run), `--readme` (also write the summary into the root README's Performance section).
@@ -54,6 +54,7 @@ const { values } = parseArgs({
     render: { type: 'string' },
     baseline: { type: 'string' },
     countries: { type: 'string' },
+    concurrencies: { type: 'string' },
     readme: { type: 'boolean', default: false },
   },
 });
@@ -71,7 +72,7 @@ const settings: BenchSettings = {
   reversals: Number(values.reversals ?? (quick ? 1_000 : 10_000)),
   rounds: Number(values.rounds ?? (quick ? 5 : 10)),
   warmupReversals: quick ? 500 : 2_000,
-  concurrencies: [1, 10, 100],
+  concurrencies: (values.concurrencies ?? '1,10,100').split(',').map(Number),
   importRuns: Number(values['import-runs'] ?? (quick ? 5 : 15)),
   callbackDurationMs: quick ? 500 : 1_500,
   burst: 100,

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { findPackageDirectory, packageEntryUrl } from '../lib/import-package.js';
 import { median, round } from '../lib/stats.js';
@@ -17,9 +16,9 @@ export interface ImportVariant {
  */
 export function benchAdapters(benchDirectory: string): string[] {
   const manifest = JSON.parse(readFileSync(join(benchDirectory, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const require = createRequire(join(benchDirectory, 'package.json'));
   return Object.keys(manifest.dependencies ?? {}).filter((name) => {
-    const dependency = require(`${name}/package.json`) as { reversal?: { adapter?: unknown } };
+    // Read from node_modules, not through `require`: a package whose `exports` omit ./package.json (a peer) cannot be required so.
+    const dependency = JSON.parse(readFileSync(join(benchDirectory, 'node_modules', name, 'package.json'), 'utf8')) as { reversal?: { adapter?: unknown } };
     return typeof dependency.reversal?.adapter === 'string';
   });
 }

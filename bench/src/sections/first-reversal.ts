@@ -55,7 +55,7 @@ export async function runFirstReversal(
   nextPrefix: () => string,
 ): Promise<FirstReversalRow[]> {
   const samples = new Map(variants.map((variant) => [variant.client, [] as { ms: number; readyMs: number; simulatorMs: number }[]]));
-  const env = { ...process.env, BENCH_SETUP: JSON.stringify(setup) };
+  const env = { ...process.env, BENCH_SETUP: JSON.stringify({ ...setup, fresh: true } satisfies ClientSetup) };
   for (let turn = 0; turn < runs; turn++) {
     for (const variant of variants) {
       const prefix = nextPrefix();
