@@ -13,6 +13,8 @@ export interface BenchSettings {
   /** Interleaved rounds those reversals are split into (ratios are medians over the rounds). */
   readonly rounds: number;
   readonly warmupReversals: number;
+  /** Untimed reversals of each fresh instance before its timed rounds. */
+  readonly instanceWarmupReversals: number;
   readonly concurrencies: readonly number[];
   /** Fresh processes per cold-import variant and per time-to-first-reversal client. */
   readonly importRuns: number;

@@ -2,7 +2,7 @@
  * `pnpm bench`: client overhead and throughput against raw undici and against peer SDKs, OAuth
  * calls, callback parsing rate, time to first reversal, cold import and footprint. Prints Markdown
  * tables and writes `bench/results/latest.json`. Options: `--reversals N` (per client and
- * concurrency, default 10,000), `--rounds N` (interleaved rounds, default 10, at least 5),
+ * concurrency, default 10,000), `--rounds N` (interleaved rounds, default 20, at least 5),
  * `--import-runs N` (fresh processes per variant, default 15), `--only
  * throughput,callbacks,first-reversal,cold-import,footprint`, `--quick` (1,000 reversals, 5
  * rounds, 5 fresh processes), `--countries ke,mz`, `--concurrencies 1,10,100`, `--baseline <checkout>` (also run the adapters of another checkout
@@ -70,8 +70,9 @@ const quick = values.quick === true;
 const baselineRoot = values.baseline === undefined ? undefined : resolve(values.baseline);
 const settings: BenchSettings = {
   reversals: Number(values.reversals ?? (quick ? 1_000 : 10_000)),
-  rounds: Number(values.rounds ?? (quick ? 5 : 10)),
+  rounds: Number(values.rounds ?? (quick ? 5 : 20)),
   warmupReversals: quick ? 500 : 2_000,
+  instanceWarmupReversals: quick ? 100 : 500,
   concurrencies: (values.concurrencies ?? '1,10,100').split(',').map(Number),
   importRuns: Number(values['import-runs'] ?? (quick ? 5 : 15)),
   callbackDurationMs: quick ? 500 : 1_500,

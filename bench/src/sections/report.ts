@@ -128,7 +128,7 @@ function introduction(results: BenchResults): string {
   const baseline = results.baseline ? ` Baseline adapters: ${results.baseline.commit} (\`--baseline\`), in the same run.` : '';
   return (
     `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC with \`${results.command}\` in ${results.durationSeconds} s at ${results.checkout ?? 'an unrecorded commit'}, on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node} (load average ${machine.loadAverage1m} before, ${results.machineAfter.loadAverage1m} after: other work shared the machine when it exceeds 0).${baseline} ` +
-    `${number(settings.reversals)} reversals per client and concurrency in ${settings.rounds} interleaved rounds, after ${number(settings.warmupReversals)} warm-up reversals; every client in its own process, the simulators in another. ` +
+    `${number(settings.reversals)} reversals per client and concurrency in ${settings.rounds} interleaved rounds, after ${number(settings.warmupReversals)} warm-up reversals per client and ${number(settings.instanceWarmupReversals ?? 0)} per fresh instance; every client in its own process, the simulators in another. ` +
     'Rates and CPU are medians over the rounds; ratios are medians of the per-round ratios (the clients of a round run back to back).'
   );
 }

@@ -12,6 +12,8 @@ export interface ThroughputOptions {
   readonly reversals: number;
   readonly rounds: number;
   readonly warmupReversals: number;
+  /** Untimed reversals of each fresh instance, after its priming call and before the rounds. */
+  readonly instanceWarmupReversals: number;
   /**
    * Clients run on their own after the others at each concurrency instead of taking turns with
    * them: `mpesa-api` fetches a token per reversal, and the simulator keeps its last 1,000 tokens
@@ -126,6 +128,8 @@ async function runGroup(harness: Harness, options: ThroughputOptions, clients: r
     // decryption of this instance's credential) out of the timed batches; its OAuth call counts.
     const priming = await measuredBatch(harness, options.country, client, 1, 1);
     totals.get(client)!.oauth += priming.oauth;
+    // Untimed: the new instance's own closures reach steady state (JIT) before the rounds.
+    await measuredBatch(harness, options.country, client, options.instanceWarmupReversals, concurrency);
   }
   for (let turn = 0; turn < options.rounds; turn++) {
     const order = turn % 2 === 0 ? clients : [...clients].reverse();

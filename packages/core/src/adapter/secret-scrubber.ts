@@ -54,7 +54,8 @@ function build(values: readonly string[]): SecretScrubber {
   const text = (input: string): string => {
     if (input.length < MIN_SECRET_LENGTH) return input;
     let output = input;
-    for (const form of forms) if (output.includes(form)) output = output.replaceAll(form, REDACTED_TEXT);
+    // A form longer than the text cannot be in it (most provider fields are shorter than any token).
+    for (const form of forms) if (form.length <= output.length && output.includes(form)) output = output.replaceAll(form, REDACTED_TEXT);
     return output;
   };
 
