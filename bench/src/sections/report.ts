@@ -13,11 +13,11 @@ const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 const LABELS: Record<ClientName, string> = {
   'ours-ke': '@reversal/safaricom-ke',
   'base-ke': '@reversal/safaricom-ke (baseline)',
-  'raw-ke': 'raw undici',
+  'raw-ke': 'raw undici (Daraja)',
   'mpesa-api-ke': 'mpesa-api 3.0.2',
   'ours-mz': '@reversal/vodacom-mz',
   'base-mz': '@reversal/vodacom-mz (baseline)',
-  'raw-mz': 'raw undici',
+  'raw-mz': 'raw undici (Vodacom)',
   'paymentsds-mz': '@paymentsds/mpesa 0.1.0-alpha-9',
 };
 
