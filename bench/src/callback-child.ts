@@ -24,7 +24,7 @@ async function measure(mode: string, signed: boolean, parsedBody: boolean, durat
     certificate: simulator.certificatePem,
     shortCode: simulator.shortCode,
     resultUrl: `${recorder.url}/mpesa/result`,
-    ...(signed ? { callbackSecret: 'bench-callback-secret-0123456789abcdef' } : {}),
+    ...(signed ? { callbackSecret: 'bench-callback-secret-0123456789abcdef' } : { unsignedCallbacks: true }),
   });
   try {
     for (let index = 0; index < SAMPLES; index++) {

@@ -11,10 +11,15 @@ export const EXIT_CODES = Object.freeze({
   usage: 2,
   /** Bad configuration: environment variables, an env file, a port in use; nothing was sent. */
   configuration: 3,
-  /** The outcome is unknown: the reversal may have been applied. Check its status; do not resend. */
+  /**
+   * The outcome is unknown: the reversal may have been applied (a duplicate of an earlier request
+   * included). Check its status with the printed `reversal status` command; do not resend.
+   */
   unknown: 4,
   /** Accepted and still pending: the outcome arrives later (callback or a later status check). */
   pending: 5,
+  /** The provider says the payment was reversed before; this request changed nothing. Do not resend. */
+  alreadyReversed: 6,
   /** A bug in the tool: please report it with the message. */
   internal: 70,
   /** Interrupted (Ctrl-C) before the request was sent: nothing was reversed. */
@@ -24,14 +29,19 @@ export const EXIT_CODES = Object.freeze({
 /** One of the {@link EXIT_CODES} names. */
 export type ExitCodeName = keyof typeof EXIT_CODES;
 
-/** What each exit code means, for `reversal --help` and the README. */
+/** What each exit code means, for `reversal --help` and the README's table (a test keeps them equal). */
 export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCodeName, string>> = Object.freeze({
-  ok: 'done: the reversal succeeded, or the command completed',
-  failed: 'the provider refused the reversal: not reversed',
-  usage: 'bad arguments, or a command the provider does not support; nothing was sent',
-  configuration: 'bad configuration (environment variables, files, ports); nothing was sent',
-  unknown: 'the outcome is unknown: the reversal may have been applied; check its status, do not resend',
-  pending: 'accepted, outcome not known yet: it arrives by callback or a later status check',
-  internal: 'unexpected error in the tool; please report it',
-  interrupted: 'interrupted (Ctrl-C) before the request was sent: nothing was reversed',
+  ok: 'Done: the reversal succeeded (or its status says so), the credential was computed, the sandbox stopped on a signal.',
+  failed:
+    'The provider refused the reversal: NOT reversed. `error.retryable` says whether the same request can succeed later.',
+  usage: 'Usage error: a bad or missing option, or a command the provider does not support. Nothing was sent.',
+  configuration: 'Configuration error: a missing or invalid variable, an unreadable `--dotenv` file, a port in use. Nothing was sent.',
+  unknown:
+    'Unknown outcome: the reversal may have been applied, or a request with this reference was already received (`DUPLICATE_REQUEST`). Run the printed `reversal status` command; do not resend.',
+  pending:
+    'Pending: accepted, the outcome is not known yet (a callback, or `reversal status`, will tell). Do not resend.',
+  alreadyReversed:
+    'Already reversed (`ALREADY_REVERSED`): the provider says the payment was reversed before; this request changed nothing. Do not resend.',
+  internal: 'A bug in the tool; the message says what happened. Please report it.',
+  interrupted: 'Interrupted (Ctrl-C) before the request was sent: nothing was reversed.',
 });

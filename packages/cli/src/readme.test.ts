@@ -4,14 +4,22 @@ import { reverseHelp } from './commands/reverse-help.js';
 import { sandboxHelp } from './commands/sandbox-help.js';
 import { securityCredentialHelp } from './commands/security-credential-help.js';
 import { statusHelp } from './commands/status-help.js';
-import { EXIT_CODES } from './exit-codes.js';
+import { EXIT_CODE_MEANINGS, EXIT_CODES, type ExitCodeName } from './exit-codes.js';
+import { OUTCOME_EXIT_CODES } from './result-exit-code.js';
 import { KE_SEEDS, MZ_SEEDS } from './sandbox/sandbox-scenarios.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('the cli README follows the code', () => {
-  it.each(Object.entries(EXIT_CODES))('documents exit code %s (%i)', (_name, code) => {
-    expect(readme).toMatch(new RegExp(`^\\| ${code} \\| `, 'm'));
+  it('has the exit-code table of the code: every code, in order, with its meaning', () => {
+    const section = readme.slice(readme.indexOf('\n## Exit codes\n'));
+    const table = section.split('\n').filter((line) => /^\| \d+ \| /.test(line));
+    const expected = (Object.keys(EXIT_CODES) as ExitCodeName[]).map((name) => `| ${EXIT_CODES[name]} | ${EXIT_CODE_MEANINGS[name]} |`);
+    expect(table, `README "## Exit codes" must list exactly:\n${expected.join('\n')}`).toEqual(expected);
+  });
+
+  it.each(Object.entries(OUTCOME_EXIT_CODES))('lists the exit code of the outcome %s in the reverse and status help', (_outcome, name) => {
+    for (const help of [reverseHelp([]), statusHelp([])]) expect(help).toMatch(new RegExp(`[ \\n]${EXIT_CODES[name]} [a-z]`));
   });
 
   it.each([...KE_SEEDS, ...MZ_SEEDS])('lists the seeded transaction $transactionId ($scenario)', ({ transactionId, scenario }) => {

@@ -1,16 +1,22 @@
-import type { ReversalStatus } from '@reversal/core';
-import { EXIT_CODES } from './exit-codes.js';
+import type { ReversalResult } from '@reversal/core';
+import { EXIT_CODES, type ExitCodeName } from './exit-codes.js';
+import { type ResultOutcome, resultOutcome } from './result-outcome.js';
 
-/** The exit code for a result: 0 succeeded, 1 failed, 4 unknown, 5 pending (see {@link EXIT_CODES}). */
-export function resultExitCode(status: ReversalStatus): number {
-  switch (status) {
-    case 'succeeded':
-      return EXIT_CODES.ok;
-    case 'failed':
-      return EXIT_CODES.failed;
-    case 'unknown':
-      return EXIT_CODES.unknown;
-    case 'pending':
-      return EXIT_CODES.pending;
-  }
+/** The exit code of each outcome: a duplicate is as much in doubt as an unknown outcome. */
+export const OUTCOME_EXIT_CODES: Readonly<Record<ResultOutcome, ExitCodeName>> = Object.freeze({
+  succeeded: 'ok',
+  failed: 'failed',
+  unknown: 'unknown',
+  pending: 'pending',
+  'already-reversed': 'alreadyReversed',
+  duplicate: 'unknown',
+});
+
+/**
+ * The exit code for a result (see {@link EXIT_CODES}): 0 succeeded, 1 refused (not reversed),
+ * 4 unknown or duplicate, 5 pending, 6 already reversed. Exit 1 is never given to a payment that
+ * is or may be reversed.
+ */
+export function resultExitCode(result: ReversalResult): number {
+  return EXIT_CODES[OUTCOME_EXIT_CODES[resultOutcome(result)]];
 }

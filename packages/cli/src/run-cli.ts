@@ -60,7 +60,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 function mainHelp(): string {
   const commands = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(21)} ${summary}`);
   const codes = (Object.keys(EXIT_CODES) as ExitCodeName[]).map(
-    (name) => `  ${String(EXIT_CODES[name]).padStart(3)}  ${EXIT_CODE_MEANINGS[name]}`,
+    (name) => `  ${String(EXIT_CODES[name]).padStart(3)}  ${wrap(EXIT_CODE_MEANINGS[name], 92).join(`\n${' '.repeat(7)}`)}`,
   );
   return `reversal ${packageJson.version}: reverse mobile-money payments (M-Pesa Kenya, Vodacom Mozambique).
 
@@ -75,4 +75,17 @@ Add --json to any command for one JSON document on stdout (errors included).
 Exit codes:
 ${codes.join('\n')}
 `;
+}
+
+/** Splits text into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
 }

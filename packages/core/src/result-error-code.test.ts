@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isResultErrorCode, RESULT_ERROR_CODES } from './result-error-code.js';
 
-// The closed union of issue 2, in its order.
+// The closed union, in its order, written out again so that a change to it is deliberate.
 const SPECIFIED = [
   'ALREADY_REVERSED',
   'TRANSACTION_NOT_FOUND',

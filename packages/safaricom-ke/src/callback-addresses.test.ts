@@ -2,7 +2,8 @@ import { isIP } from 'node:net';
 import { createCallbackHandler } from '@reversal/core';
 import { describe, expect, it } from 'vitest';
 import { SAFARICOM_CALLBACK_ADDRESSES } from './callback-addresses.js';
-import { createSafaricomKeProvider } from './create-safaricom-ke-provider.js';
+import { createSafaricomKeProvider } from './create-provider.js';
+import { CANARY } from './test-helpers/simulated-daraja.js';
 
 describe('SAFARICOM_CALLBACK_ADDRESSES', () => {
   it('holds the 12 commonly published Daraja addresses, frozen', () => {
@@ -22,6 +23,7 @@ describe('SAFARICOM_CALLBACK_ADDRESSES', () => {
       securityCredential: 'credential',
       shortCode: '600992',
       resultUrl: 'https://example.com/result',
+      callbackSecret: CANARY.callbackSecret,
     });
     const handler = createCallbackHandler({ provider, onResult: () => {}, allowList: SAFARICOM_CALLBACK_ADDRESSES });
     const answer = await handler.handle({ url: 'https://example.com/result', body: '{}', remoteAddress: '203.0.113.9' });

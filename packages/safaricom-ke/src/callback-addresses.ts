@@ -1,6 +1,6 @@
 /**
  * Addresses Daraja callbacks are commonly reported to come from. Safaricom publishes no official
- * list: these 12 are repeated across integrators (NOTES.md, UNCONFIRMED). Use them as an optional
+ * list: these 12 are repeated across integrators (unconfirmed; sources in docs/providers/safaricom-ke.md). Use them as an optional
  * extra filter (behind a proxy, check the client address your proxy reports), never as the only
  * protection: set `callbackSecret`. mpesakit lists two more (196.201.212.128 and .132).
  *

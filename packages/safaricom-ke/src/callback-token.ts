@@ -57,10 +57,11 @@ export async function verifyCallbackToken(token: string | null, key: CryptoKey |
   const { errors, jwtVerify } = await loadJose();
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], audience: AUDIENCE }));
+    // A token without `exp` would stay valid for ever: refused, even when signed with the secret.
+    ({ payload } = await jwtVerify(token, key, { algorithms: ['HS256'], audience: AUDIENCE, requiredClaims: ['exp'] }));
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated('its token has expired (see callbackTokenTtlSeconds)');
-    throw unauthenticated('its token is not valid (forged, altered, or signed with another callbackSecret)');
+    throw unauthenticated('its token is not valid (forged, altered, without an expiry, or signed with another callbackSecret)');
   }
   const { ref, txn, kind } = payload;
   if (!isValidReference(ref) || (txn !== undefined && typeof txn !== 'string') || (kind !== 'result' && kind !== 'queue-timeout')) {

@@ -12,7 +12,6 @@ export function parseDarajaTime(value: unknown): Date | undefined {
   if (typeof text !== 'string') return undefined;
   const trimmed = text.trim();
   if (!DIGITS_14.test(trimmed)) return undefined;
-  // Read digit by digit: this runs on every successful callback.
   const year = Number(trimmed.slice(0, 4));
   const month = Number(trimmed.slice(4, 6));
   const day = Number(trimmed.slice(6, 8));

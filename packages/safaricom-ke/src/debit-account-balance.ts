@@ -31,7 +31,6 @@ const signedAmount = (text: string): string | undefined => {
 export function parseDebitAccountBalance(value: unknown): AccountBalance[] | undefined {
   if (typeof value !== 'string' || value.length > 4096) return undefined;
   const accounts: AccountBalance[] = [];
-  // Plain loops: this runs on every successful callback.
   for (const entry of value.split('&')) {
     const parts = entry.split('|');
     const account = parts[0]!.trim();

@@ -7,7 +7,7 @@ export type CertificateInput = string | Uint8Array;
  * Reads the RSA public key of an M-Pesa certificate. Accepts PEM (`BEGIN CERTIFICATE`, or a bare
  * `BEGIN PUBLIC KEY`), DER bytes, and base64 DER without headers; PEM read from an environment
  * variable may carry literal `\n` sequences. Expired certificates are accepted on purpose: M-Pesa
- * only uses the key, and the certificates every SDK ships expired years ago (NOTES.md).
+ * only uses the key, and the certificates every SDK ships expired years ago (docs/providers/safaricom-ke.md).
  *
  * Throws an `Error` saying what is wrong (never echoing the input) when nothing parses.
  */

@@ -53,15 +53,20 @@ const receiveCallback = async (pending: ReversalResult): Promise<CallbackInput> 
   return { body: callback.body, url: callback.url, headers: callback.headers };
 };
 
+// Kenya signs its callback URLs with this secret (in production: `openssl rand -base64 32`).
+const CALLBACK_SECRET = 'switch-country-test-callback-secret-0123456789';
+
 const kenya = () => ({
   config: {
     provider: 'safaricom-ke',
     ...daraja.providerOptions,
     resultUrl: `${recorder.url}/refunds/{reference}`,
+    callbackSecret: CALLBACK_SECRET,
   } as const,
   env: {
     ...daraja.environment,
     MPESA_KE_RESULT_URL: `${recorder.url}/refunds/{reference}`,
+    MPESA_KE_CALLBACK_SECRET: CALLBACK_SECRET,
   } as Record<string, string>,
   payment: () => ({ transactionId: daraja.addTransaction({ amount: '200.00' }).transactionId, amount: '200.00' }),
   currency: 'KES',

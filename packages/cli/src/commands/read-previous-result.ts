@@ -4,12 +4,12 @@ import type { StatusQuery } from '@reversal/core';
 import { usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { readAllInput } from '../read-input.js';
-
-const FIELDS = ['originalTransactionId', 'reference', 'conversationId', 'reversalTransactionId'] as const;
+import { statusQueryOf } from '../status-query-of.js';
 
 /**
  * Reads the identifiers of a reversal from a result printed by `reversal reverse --json`
- * (`source` is a file path, or `-` for stdin). Only the identifying string fields are taken.
+ * (`source` is a file path, or `-` for stdin). Only the identifying string fields are taken, and
+ * not those that name a refused duplicate rather than the reversal (see `statusQueryOf`).
  */
 export async function readPreviousResult(source: string, io: CliIo): Promise<Partial<StatusQuery>> {
   let text: string;
@@ -27,10 +27,5 @@ export async function readPreviousResult(source: string, io: CliIo): Promise<Par
   if (typeof parsed !== 'object' || parsed === null) {
     throw usageError('status', `--result ${source} is not a reversal result: give the output of \`reversal reverse --json\`.`);
   }
-  const fields: Partial<Record<(typeof FIELDS)[number], string>> = {};
-  for (const field of FIELDS) {
-    const value = (parsed as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value !== '') fields[field] = value;
-  }
-  return fields;
+  return statusQueryOf(parsed);
 }

@@ -27,8 +27,9 @@ Options:
 Environment variables:
 ${describeEnvironment(definitions)}
 
-Exit codes: 0 succeeded, 1 failed (not reversed), 2 usage error, 3 configuration error,
-4 unknown (may have been applied: check the status, do not resend), 5 pending.
+Exit codes: 0 succeeded, 1 refused (not reversed), 2 usage error, 3 configuration error,
+4 unknown or duplicate (may have been applied: run the printed \`reversal status\`, do not resend),
+5 pending (do not resend), 6 already reversed (by an earlier request; do not resend).
 
 Examples:
   reversal reverse --transaction-id 5C1400CVRO --amount 40.00 --reference REFUND1042

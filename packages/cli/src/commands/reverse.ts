@@ -69,8 +69,12 @@ export async function reverseCommand(args: readonly string[], io: CliIo): Promis
       result = (await listener.waitFor(result.reference, waitSeconds * 1000, io.signal)) ?? result;
     }
     if (values.json) writeJson(io.stdout, resultJson(result));
-    else io.stdout.write(formatResult(result, { title: 'Reversal', provider, canWait: !waits }));
-    return resultExitCode(result.status);
+    else {
+      const waited = listener && result.status === 'pending' ? { waitedSeconds: waitSeconds } : {};
+      const view = { title: 'Reversal', provider, command: 'reverse', dotenv: values.dotenv as string | undefined, ...waited } as const;
+      io.stdout.write(formatResult(result, view));
+    }
+    return resultExitCode(result);
   } finally {
     await listener?.close();
     await provider.close?.();

@@ -13,6 +13,8 @@ Asks the configured provider where a reversal stands (checkStatus): the way to s
 Options:
   --transaction-id <id>            The receipt of the payment that was to be reversed.
   --reference <reference>          The reference of the reversal request.
+  --provider-request-id <id>       The id the provider knows the reversal request by (the
+                                   result's providerRequestId), when you have it.
   --conversation-id <id>           The provider's conversation id, when you have it.
   --reversal-transaction-id <id>   The provider's receipt of the reversal, when you have it.
   --result <file|->                Read these from a result printed by \`reversal reverse --json\`
@@ -24,8 +26,8 @@ Options:
 Environment variables:
 ${describeEnvironment(definitions)}
 
-Exit codes: 0 succeeded, 1 failed, 2 usage error (or no status API), 3 configuration error,
-4 still unknown, 5 pending.
+Exit codes: 0 succeeded, 1 refused (not reversed), 2 usage error (or no status API),
+3 configuration error, 4 still unknown, 5 pending, 6 already reversed.
 
 Examples:
   reversal status --transaction-id 5C1400CVRO --reference REFUND1042

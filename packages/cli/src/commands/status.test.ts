@@ -60,6 +60,26 @@ describe('reversal status', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'unknown' });
   });
 
+  it("suggests the same query again while still unknown, never the status query's own conversation id (that loops)", async () => {
+    const run = await runBin(['status', '--transaction-id', 'NEVERSENT02', '--reference', 'NEVERSENT02'], { env });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.unknown);
+    expect(run.stdout).toContain('Still unknown: the reversal may have been applied. Do NOT send it again; check again later with:');
+    const suggested = [...run.stdout.matchAll(/^ {2}(reversal .*)$/gm)].map((match) => match[1]);
+    expect(suggested).toEqual(['reversal status --transaction-id NEVERSENT02 --reference NEVERSENT02']);
+  });
+
+  it('settles a duplicate (INS-10) from its `reverse --json` result: the refused request\'s conversation id is not used', async () => {
+    const { transactionId } = mozambique.addTransaction({ amount: '30.00' });
+    const reverse = ['reverse', '--transaction-id', transactionId, '--reference', 'CLIDUPSTATUS1', '--json'];
+    expect((await runBin(reverse, { env })).code).toBe(EXIT_CODES.ok);
+    const resend = await runBin(reverse, { env });
+    expect(resend.code, resend.stderr).toBe(EXIT_CODES.unknown);
+    expect(JSON.parse(resend.stdout)).toMatchObject({ error: { code: 'DUPLICATE_REQUEST', providerCode: 'INS-10' } });
+    const run = await runBin(['status', '--result', '-'], { env, input: resend.stdout });
+    expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
+    expect(run.stdout).toContain('Status of the reversal: SUCCEEDED (vodacom-mz)');
+  });
+
   it('exits 5 for a status the provider reports as pending', async () => {
     mozambique.addScenario({ operation: 'status', reference: 'CLIPENDING1', transactionStatus: 'Pending' });
     const run = await runBin(['status', '--transaction-id', 'ANY0000001', '--reference', 'CLIPENDING1'], { env });

@@ -16,6 +16,7 @@ const OPTIONS = {
   reference: { type: 'string' },
   'conversation-id': { type: 'string' },
   'reversal-transaction-id': { type: 'string' },
+  'provider-request-id': { type: 'string' },
   result: { type: 'string' },
   dotenv: { type: 'string' },
   json: { type: 'boolean' },
@@ -34,6 +35,7 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   const query = {
     originalTransactionId: pick('transaction-id', 'originalTransactionId'),
     reference: pick('reference', 'reference'),
+    providerRequestId: pick('provider-request-id', 'providerRequestId'),
     conversationId: pick('conversation-id', 'conversationId'),
     reversalTransactionId: pick('reversal-transaction-id', 'reversalTransactionId'),
   };
@@ -57,8 +59,11 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
     const complete = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as unknown as StatusQuery;
     const result = await runProviderCall(() => checkStatus(complete, io.signal ? { signal: io.signal } : {}), () => undefined);
     if (values.json) writeJson(io.stdout, resultJson(result));
-    else io.stdout.write(formatResult(result, { title: 'Status of the reversal:', provider }));
-    return resultExitCode(result.status);
+    else {
+      const view = { title: 'Status of the reversal:', provider, command: 'status', query, dotenv: values.dotenv as string | undefined } as const;
+      io.stdout.write(formatResult(result, view));
+    }
+    return resultExitCode(result);
   } finally {
     await provider.close?.();
   }

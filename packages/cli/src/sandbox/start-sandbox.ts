@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SAFARICOM_KE_ENVIRONMENT } from '@reversal/safaricom-ke';
 import { type CallbackDelivery, type DarajaScenario, startDarajaSimulator, startVodacomMzSimulator } from '@reversal/sandbox';
 import { mzScenario, type SeedTransaction } from './sandbox-scenarios.js';
@@ -56,6 +57,7 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
       }
       const certificate = SAFARICOM_KE_ENVIRONMENT.certificate!.name;
       const resultUrl = SAFARICOM_KE_ENVIRONMENT.resultUrl!.name;
+      const callbackSecret = SAFARICOM_KE_ENVIRONMENT.callbackSecret!.name;
       providers['safaricom-ke'] = {
         name: 'Safaricom M-Pesa Kenya (Daraja simulator)',
         urls: { base: url, oauth: `${url}/oauth/v1/generate`, reversal: `${url}/mpesa/reversal/v1/request` },
@@ -64,6 +66,8 @@ export async function startSandbox(settings: SandboxSettings): Promise<RunningSa
           // One line, as environment variables usually hold PEM; the adapter reads the \n escapes.
           [certificate]: daraja.certificatePem.trim().replaceAll('\r', '').replaceAll('\n', '\\n'),
           ...(settings.resultUrl ? { [resultUrl]: settings.resultUrl } : {}),
+          // Fresh for each sandbox (what `openssl rand -base64 32` makes): callbacks carry tokens signed with it.
+          [callbackSecret]: randomBytes(32).toString('base64'),
         },
         transactions: settings.kenyaTransactions.map((seed) => ({ ...seed, currency: 'KES' })),
       };

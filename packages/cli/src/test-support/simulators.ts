@@ -10,9 +10,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** The callback secret of the Kenya test environment (what `openssl rand -base64 32` makes). */
+export const KENYA_CALLBACK_SECRET = 'Ht3lJ1mHq0n9o5cV8wq2YkZ0bq7m1YzR0a9C6cEw2xU=';
+
 /** The variables that point `reversal` at a Daraja simulator, with the password (or a credential). */
 export function kenyaEnvironment(daraja: DarajaSimulator, resultUrl: string): Record<string, string> {
-  return { ...daraja.environment, MPESA_KE_RESULT_URL: resultUrl };
+  return { ...daraja.environment, MPESA_KE_RESULT_URL: resultUrl, MPESA_KE_CALLBACK_SECRET: KENYA_CALLBACK_SECRET };
 }
 
 /** The variables that point `reversal` at a Vodacom Mozambique simulator. */
@@ -22,5 +25,5 @@ export function mozambiqueEnvironment(simulator: VodacomMzSimulator): Record<str
 
 /** Every secret of the two simulators: none may ever appear in the tool's output. */
 export function simulatorSecrets(daraja: DarajaSimulator, simulator: VodacomMzSimulator): string[] {
-  return [daraja.consumerSecret, daraja.initiatorPassword, simulator.apiKey, simulator.securityCredential];
+  return [daraja.consumerSecret, daraja.initiatorPassword, KENYA_CALLBACK_SECRET, simulator.apiKey, simulator.securityCredential];
 }

@@ -1,7 +1,7 @@
 /**
  * The Daraja sandbox certificate (CN apicrypt.safaricom.co.ke) that every public SDK ships: its public key
  * encrypts the initiator password into the SecurityCredential. Its X.509 dates have passed; M-Pesa
- * only uses the key, so the dates are deliberately ignored (NOTES.md, "Certificates").
+ * only uses the key, so the dates are deliberately ignored (docs/providers/safaricom-ke.md, "Certificates").
  */
 export const SANDBOX_CERTIFICATE = `-----BEGIN CERTIFICATE-----
 MIIGgDCCBWigAwIBAgIKMvrulAAAAARG5DANBgkqhkiG9w0BAQsFADBbMRMwEQYK

@@ -6,9 +6,8 @@ import {
   type DarajaSimulatorOptions,
   startCallbackRecorder,
 } from '@reversal/sandbox';
-import { createSafaricomKeProvider } from '../create-safaricom-ke-provider.js';
-import type { SafaricomKeProvider } from '../safaricom-ke-provider.js';
-import type { SafaricomKeOptions } from '../safaricom-ke-options.js';
+import { createSafaricomKeProvider, type SafaricomKeProvider } from '../create-provider.js';
+import type { SafaricomKeOptions } from '../options.js';
 
 /** Distinctive credentials, so that a test can search every output for them. */
 export const CANARY = {
@@ -22,7 +21,7 @@ export const CANARY = {
 export interface SimulatedDaraja {
   readonly daraja: DarajaSimulator;
   readonly recorder: CallbackRecorder;
-  /** Options for a provider talking to the simulator; `overrides` win. */
+  /** Options for a provider talking to the simulator, signed callbacks with the canary secret; `overrides` win. */
   options(overrides?: Partial<SafaricomKeOptions>): SafaricomKeOptions;
   /** A provider talking to the simulator, closed by {@link SimulatedDaraja.close}. */
   provider(overrides?: Partial<SafaricomKeOptions>): SafaricomKeProvider;
@@ -45,6 +44,7 @@ export async function startSimulatedDaraja(simulatorOptions: DarajaSimulatorOpti
   const options = (overrides: Partial<SafaricomKeOptions> = {}): SafaricomKeOptions => ({
     ...daraja.providerOptions,
     resultUrl: `${recorder.url}/mpesa/reversal/result`,
+    callbackSecret: CANARY.callbackSecret,
     timeoutMs: 10_000,
     ...overrides,
   });
@@ -72,3 +72,6 @@ export async function startSimulatedDaraja(simulatorOptions: DarajaSimulatorOpti
     },
   };
 }
+
+/** Overrides for the unsigned mode (`unsignedCallbacks: true`, no callback secret). */
+export const UNSIGNED = { callbackSecret: undefined, unsignedCallbacks: true } as const;

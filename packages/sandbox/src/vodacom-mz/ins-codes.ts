@@ -8,7 +8,7 @@ export interface InsCodeResponse {
 
 /**
  * Every response code of the Vodacom Mozambique Reversal API, with the HTTP status it travels with,
- * as documented (seed 002, "Response Codes & Descriptions"; the same table in karson/mpesa-php-sdk
+ * as documented (the portal's "Reversal" page, "Response Codes & Descriptions"; the same table in karson/mpesa-php-sdk
  * API.md). INS-0 is documented as "200 / 201"; the simulator answers 201 to a reversal and 200 to a
  * status query.
  */

@@ -11,7 +11,7 @@ import type { SimulatorContext } from './simulator-context.js';
 import { createScenarioStore } from './vodacom-mz-scenario.js';
 import type { VodacomMzSimulator, VodacomMzSimulatorOptions, VodacomMzTransaction } from './vodacom-mz-simulator.js';
 
-/** The ports of the real API: reversal and Query Transaction Status (NOTES.md, "Ports per API"). */
+/** The ports of the real API: reversal and Query Transaction Status (docs/providers/vodacom-mz.md, "Hosts and ports"). */
 export const VODACOM_MZ_STANDARD_PORTS = Object.freeze({ reversal: 18354, status: 18353 });
 
 /**

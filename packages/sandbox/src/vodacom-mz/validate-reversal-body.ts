@@ -25,7 +25,7 @@ const REQUIRED_FIELDS = [
 const KNOWN_FIELDS = new Set<string>([...REQUIRED_FIELDS, 'input_ReversalAmount']);
 
 /**
- * Validates a reversal body with the codes the documentation names (seed 002). Stricter than the
+ * Validates a reversal body with the codes the documentation names (the portal's "Reversal" page, see docs/providers/vodacom-mz.md). Stricter than the
  * real gateway on one point, on purpose: an unknown field (such as `input_Amount`, which some SDKs
  * send) is refused with INS-21, because a misspelt amount field silently becomes a full reversal.
  */
@@ -43,7 +43,7 @@ export function validateReversalBody(
 
   const reference = fields.input_ThirdPartyReference as string;
   if (reference.length < 1 || reference.length > 20) return { ok: false, code: 'INS-17' };
-  // Whitespace and symbols in the reference are refused (NOTES.md: a space caused an error for one integrator).
+  // Whitespace and symbols in the reference are refused (docs/providers/vodacom-mz.md: a space caused INS-1 for one integrator).
   if (!/^\w+$/.test(reference)) return { ok: false, code: 'INS-19' };
 
   const transactionId = fields.input_TransactionID as string;

@@ -37,7 +37,7 @@ export interface VodacomMzScenario {
   readonly delayMs?: number;
   /**
    * Send a response header whose value holds a control character (0x01), which strict HTTP parsers
-   * such as undici's reject (NOTES.md, "Parser strictness"). The reversal is applied.
+   * such as undici's reject (docs/providers/vodacom-mz.md; paymentsds/mpesa-js-sdk#62). The reversal is applied.
    */
   readonly malformedHeader?: boolean;
   /** Send this text as the body instead of the JSON answer (an HTML error page, truncated JSON). */

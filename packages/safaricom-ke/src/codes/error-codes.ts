@@ -1,7 +1,8 @@
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
+import type { CodeMapping, ProviderCodeTable } from '@reversal/core';
 
 /**
- * Daraja's synchronous `errorCode`s (seed 000, "Error Response Codes"), answered instead of an
+ * Daraja's synchronous `errorCode`s (https://developer.safaricom.co.ke/apis/Reversal, "Error
+ * Response Codes"), answered instead of an
  * acknowledgement, as data. None of them carries a ConversationID: the request was refused by
  * the gateway, no callback follows, and M-Pesa's ledger refuses a second reversal of a
  * transaction anyway (R000001), so a refused request can safely be called `failed`.

@@ -1,17 +1,25 @@
-import type { CodeMapping, ProviderCodeTable } from '@reversal/core/kit';
+import type { CodeMapping, ProviderCodeTable } from '@reversal/core';
 
 /**
- * The `ResultCode`s of a Daraja reversal callback (seed 000, "Result Codes"), as data. Daraja
+ * The `ResultCode`s of a Daraja reversal callback (https://developer.safaricom.co.ke/apis/Reversal,
+ * "Result Codes"), as data. Daraja
  * sends `0` as a number on success and failure codes as strings ("R000002") or numbers (2001);
  * they are looked up as text, so `0` and `"0"` are alike.
  */
 export const DARAJA_RESULT_CODES: ProviderCodeTable = {
   '0': { status: 'succeeded', retryable: false, description: 'The service request is processed successfully.' },
   R000001: {
-    status: 'failed',
+    status: 'unknown',
     code: 'ALREADY_REVERSED',
     retryable: false,
-    description: 'The transaction has already been reversed.',
+    description:
+      'The transaction has already been reversed: the payment is reversed, by an earlier attempt or elsewhere. ' +
+      "Do not send the reversal again; check the earlier attempt's status.",
+    why:
+      'It answers this request, but it says the payment IS reversed: calling it failed would tell the caller "not ' +
+      'reversed" for a reversed payment, and calling it succeeded would count a reversal this request did not make ' +
+      '(a resend after a lost answer gets R000001 for the first attempt\'s success). So unknown: the outcome of ' +
+      'the payment is settled by the earlier attempt, whose status is what to check. Not retryable: a resend gets R000001 again.',
   },
   R000002: {
     status: 'failed',

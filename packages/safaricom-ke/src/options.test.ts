@@ -1,10 +1,11 @@
 import { inspect } from 'node:util';
 import { createProviderRegistry, ReversalConfigError } from '@reversal/core';
-import { describe, expect, it } from 'vitest';
-import { createSafaricomKeProvider } from './create-safaricom-ke-provider.js';
-import { safaricomKe } from './safaricom-ke-definition.js';
-import type { SafaricomKeOptions } from './safaricom-ke-options.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSafaricomKeProvider } from './create-provider.js';
+import { safaricomKe } from './definition.js';
+import type { SafaricomKeOptions } from './options.js';
 
+const CALLBACK_SECRET = 'cb-secret-0123456789abcdefghijklmnopqrstuv';
 const valid: SafaricomKeOptions = {
   consumerKey: 'key-1234',
   consumerSecret: 'secret-5678',
@@ -12,7 +13,21 @@ const valid: SafaricomKeOptions = {
   initiatorPassword: 'pass-9012',
   shortCode: '600992',
   resultUrl: 'https://shop.example/mpesa/result',
+  callbackSecret: CALLBACK_SECRET,
 };
+const environment = {
+  REVERSAL_PROVIDER: 'safaricom-ke',
+  MPESA_KE_ENVIRONMENT: 'production',
+  MPESA_KE_CONSUMER_KEY: 'key-1234',
+  MPESA_KE_CONSUMER_SECRET: 'secret-5678',
+  MPESA_KE_INITIATOR_NAME: 'apiop37',
+  MPESA_KE_INITIATOR_PASSWORD: 'pass-9012',
+  MPESA_KE_SHORT_CODE: '603021',
+  MPESA_KE_RESULT_URL: 'https://shop.example/mpesa/result',
+  MPESA_KE_CALLBACK_SECRET: CALLBACK_SECRET,
+  MPESA_KE_TIMEOUT_MS: '15000',
+};
+afterEach(() => vi.restoreAllMocks());
 
 const configError = (options: unknown): ReversalConfigError => {
   try {
@@ -28,7 +43,13 @@ describe('options', () => {
   it('builds a provider from valid options, with the bundled sandbox certificate', async () => {
     const provider = createSafaricomKeProvider(valid);
     expect(provider.id).toBe('safaricom-ke');
-    expect(provider.capabilities).toEqual({ partialReversal: false, resultDelivery: 'callback', currencies: ['KES'], statusCheck: false });
+    expect(provider.capabilities).toEqual({
+      partialReversal: false,
+      resultDelivery: 'callback',
+      currencies: ['KES'],
+      statusCheck: false,
+      statusDelivery: 'callback',
+    });
     await provider.close();
   });
 
@@ -47,6 +68,10 @@ describe('options', () => {
     ['a short code with letters', { shortCode: 'ABC123' }, 'shortCode'],
     ['an unknown environment', { environment: 'staging' }, 'environment'],
     ['a short callback secret', { callbackSecret: 'too-short' }, 'callbackSecret'],
+    ['no callback secret', { callbackSecret: undefined }, 'callbackSecret'],
+    ['unsignedCallbacks: false without a secret', { callbackSecret: undefined, unsignedCallbacks: false }, 'callbackSecret'],
+    ['a callback secret and unsignedCallbacks: true', { unsignedCallbacks: true }, 'callbackSecret'],
+    ['unsignedCallbacks as other text', { callbackSecret: undefined, unsignedCallbacks: 'yes' }, 'unsignedCallbacks'],
     ['a misspelt option', { resultURL: 'https://shop.example/result' }, 'resultURL'],
     ['a timeout of zero', { timeoutMs: 0 }, 'timeoutMs'],
     ['an unreadable certificate', { certificate: '-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----' }, 'certificate'],
@@ -57,8 +82,15 @@ describe('options', () => {
       expect(error.issues.map((issue) => issue.field)).toContain(field);
       expect(error.message).not.toContain('secret-5678');
       expect(error.message).not.toContain('pass-9012');
+      expect(error.message).not.toContain(CALLBACK_SECRET);
     });
   }
+
+  it('says how to make a callback secret, and how to opt out, when it is missing', () => {
+    const message = configError({ ...valid, callbackSecret: undefined }).message;
+    expect(message).toContain('openssl rand -base64 32');
+    expect(message).toContain('unsignedCallbacks: true');
+  });
 
   it('accepts a {reference} placeholder in the path, a Secret, and a numeric short code', async () => {
     const provider = createSafaricomKeProvider({ ...valid, shortCode: 600992, resultUrl: 'https://shop.example/mpesa/{reference}/result' });
@@ -74,17 +106,17 @@ describe('options', () => {
 describe('the registry definition', () => {
   it('builds the provider from MPESA_KE_* environment variables', async () => {
     const registry = createProviderRegistry([safaricomKe]);
-    const provider = registry.fromEnv({
-      REVERSAL_PROVIDER: 'safaricom-ke',
-      MPESA_KE_ENVIRONMENT: 'production',
-      MPESA_KE_CONSUMER_KEY: 'key-1234',
-      MPESA_KE_CONSUMER_SECRET: 'secret-5678',
-      MPESA_KE_INITIATOR_NAME: 'apiop37',
-      MPESA_KE_INITIATOR_PASSWORD: 'pass-9012',
-      MPESA_KE_SHORT_CODE: '603021',
-      MPESA_KE_RESULT_URL: 'https://shop.example/mpesa/result',
-      MPESA_KE_TIMEOUT_MS: '15000',
-    });
+    const provider = registry.fromEnv(environment);
+    expect(provider.id).toBe('safaricom-ke');
+    await provider.close?.();
+  });
+
+  it('requires MPESA_KE_CALLBACK_SECRET, unless MPESA_KE_UNSIGNED_CALLBACKS=true', async () => {
+    const registry = createProviderRegistry([safaricomKe]);
+    const { MPESA_KE_CALLBACK_SECRET: _, ...unsigned } = environment;
+    expect(() => registry.fromEnv(unsigned)).toThrow(/MPESA_KE_CALLBACK_SECRET/);
+    vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const provider = registry.fromEnv({ ...unsigned, MPESA_KE_UNSIGNED_CALLBACKS: 'true' });
     expect(provider.id).toBe('safaricom-ke');
     await provider.close?.();
   });
@@ -112,6 +144,7 @@ describe('the registry definition', () => {
         MPESA_KE_INITIATOR_PASSWORD: 'pass-9012',
         MPESA_KE_SHORT_CODE: '603021',
         MPESA_KE_RESULT_URL: 'https://shop.example/mpesa/result',
+        MPESA_KE_CALLBACK_SECRET: CALLBACK_SECRET,
         MPESA_KE_CERTIFICATE: 'not a certificate!',
       }),
     ).toThrow(/MPESA_KE_CERTIFICATE/);

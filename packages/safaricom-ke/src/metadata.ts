@@ -3,11 +3,10 @@ import type { AccountBalance } from './debit-account-balance.js';
 
 /**
  * The Safaricom-specific extras of a result (`result.metadata`). Every field is optional: each
- * step of a reversal (acknowledgement, callback) knows only some of them.
+ * step of a reversal (acknowledgement, callback) knows only some of them. Daraja's
+ * `OriginatorConversationID` is the result's `providerRequestId`.
  */
 export type SafaricomKeMetadata = {
-  /** Daraja's `OriginatorConversationID`, from the acknowledgement and the callback. */
-  readonly originatorConversationId?: string;
   /** Daraja's own words: `ResponseDescription` of the acknowledgement, `ResultDesc` of a callback, `errorMessage` of an error. */
   readonly providerDescription?: string;
   /** Which callback the result was read from: the result callback or the queue-timeout callback. */

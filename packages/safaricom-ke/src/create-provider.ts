@@ -1,6 +1,18 @@
-import { parseOptions } from '@reversal/core/kit';
-import { buildSafaricomKeProvider, type SafaricomKeProvider } from './safaricom-ke-provider.js';
-import { type SafaricomKeOptions, safaricomKeOptionsSchema } from './safaricom-ke-options.js';
+import type { CallbackInput, ReversalProvider, ReversalResult } from '@reversal/core';
+import { createProvider } from '@reversal/core/kit';
+import { safaricomKe } from './definition.js';
+import type { SafaricomKeMetadata } from './metadata.js';
+import type { SafaricomKeOptions } from './options.js';
+
+/** A Safaricom M-Pesa Kenya provider: `reverse()` resolves `pending`, `parseCallback()` gives the outcome. */
+export interface SafaricomKeProvider extends ReversalProvider<SafaricomKeMetadata> {
+  /** Reads Daraja's result or queue-timeout callback; rejects with a `ReversalCallbackError` (400 or 401). */
+  parseCallback(input: CallbackInput): Promise<ReversalResult<SafaricomKeMetadata>>;
+  /** Daraja's expected answer to a callback: `{ ResultCode: 0, ResultDesc: 'Accepted' }`. */
+  acknowledgeCallback(): { ResultCode: 0; ResultDesc: 'Accepted' };
+  /** Closes the keep-alive connections. */
+  close(): Promise<void>;
+}
 
 /**
  * Creates a Safaricom M-Pesa Kenya (Daraja) reversal provider. Validates the options (a
@@ -21,12 +33,13 @@ import { type SafaricomKeOptions, safaricomKeOptionsSchema } from './safaricom-k
  *   initiatorPassword: process.env.MPESA_KE_INITIATOR_PASSWORD!,
  *   shortCode: '603021',
  *   resultUrl: 'https://shop.example/mpesa/reversal/result',
- *   callbackSecret: process.env.MPESA_KE_CALLBACK_SECRET!,
+ *   callbackSecret: process.env.MPESA_KE_CALLBACK_SECRET!, // openssl rand -base64 32
  * });
  * const pending = await mpesa.reverse({ transactionId: 'PDU91HIVIT', amount: '200.00', reference: 'ORDER1234' });
  * // later, in your resultUrl handler:
  * const result = await mpesa.parseCallback({ body: req.body, url: req.url, headers: req.headers });
  */
 export function createSafaricomKeProvider(options: SafaricomKeOptions): SafaricomKeProvider {
-  return buildSafaricomKeProvider(parseOptions(safaricomKeOptionsSchema, options, 'safaricom-ke provider'));
+  // The adapter has callbacks, so core gave the provider parseCallback and acknowledgeCallback.
+  return createProvider(safaricomKe, options) as SafaricomKeProvider;
 }

@@ -1,9 +1,8 @@
-import { type EnvironmentTable, defineProvider } from '@reversal/core';
-import { buildSafaricomKeProvider, SAFARICOM_KE_ID } from './safaricom-ke-provider.js';
-import { type SafaricomKeOptions, safaricomKeOptionsSchema } from './safaricom-ke-options.js';
+import type { EnvironmentTable } from '@reversal/core';
+import type { SafaricomKeOptions } from './options.js';
 
 /** The environment variables `registry.fromEnv()` reads for Safaricom Kenya, option by option. */
-export const SAFARICOM_KE_ENVIRONMENT: EnvironmentTable<SafaricomKeOptions> = {
+export const SAFARICOM_KE_ENVIRONMENT: EnvironmentTable<SafaricomKeOptions> = Object.freeze({
   environment: { name: 'MPESA_KE_ENVIRONMENT', description: '`sandbox` (default) or `production`.' },
   baseUrl: { name: 'MPESA_KE_BASE_URL', description: 'Overrides the Daraja base URL (e.g. a local simulator).' },
   consumerKey: { name: 'MPESA_KE_CONSUMER_KEY', description: 'Consumer Key of your Daraja app.', secret: true },
@@ -28,8 +27,12 @@ export const SAFARICOM_KE_ENVIRONMENT: EnvironmentTable<SafaricomKeOptions> = {
   queueTimeoutUrl: { name: 'MPESA_KE_QUEUE_TIMEOUT_URL', description: 'Where Daraja POSTs queue timeouts; default: the result URL.' },
   callbackSecret: {
     name: 'MPESA_KE_CALLBACK_SECRET',
-    description: 'At least 32 characters: callback URLs carry a signed token that `parseCallback` verifies.',
+    description: 'Required: at least 32 random characters (`openssl rand -base64 32`); callback URLs carry a token signed with it.',
     secret: true,
+  },
+  unsignedCallbacks: {
+    name: 'MPESA_KE_UNSIGNED_CALLBACKS',
+    description: '`true` to run without a callback secret: anyone who learns a callback URL can forge an outcome.',
   },
   callbackTokenTtlSeconds: {
     name: 'MPESA_KE_CALLBACK_TOKEN_TTL_SECONDS',
@@ -37,22 +40,4 @@ export const SAFARICOM_KE_ENVIRONMENT: EnvironmentTable<SafaricomKeOptions> = {
     type: 'integer',
   },
   timeoutMs: { name: 'MPESA_KE_TIMEOUT_MS', description: 'Budget of each HTTP call in ms (default 30000).', type: 'integer' },
-};
-
-/**
- * The Safaricom M-Pesa Kenya definition for the provider registry (id `safaricom-ke`).
- *
- * @example
- * import { createProviderRegistry } from '@reversal/core';
- * import { safaricomKe } from '@reversal/safaricom-ke';
- *
- * const registry = createProviderRegistry([safaricomKe]);
- * const provider = registry.fromEnv(process.env); // REVERSAL_PROVIDER=safaricom-ke, MPESA_KE_…
- */
-export const safaricomKe = defineProvider({
-  id: SAFARICOM_KE_ID,
-  displayName: 'Safaricom M-Pesa Kenya',
-  optionsSchema: safaricomKeOptionsSchema,
-  environment: SAFARICOM_KE_ENVIRONMENT,
-  create: buildSafaricomKeProvider,
 });

@@ -1,6 +1,6 @@
 import { ReversalValidationError } from '@reversal/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type SimulatedDaraja, startSimulatedDaraja } from './test-helpers/simulated-daraja.js';
+import { type SimulatedDaraja, startSimulatedDaraja, UNSIGNED } from './test-helpers/simulated-daraja.js';
 
 let sim: SimulatedDaraja;
 beforeEach(async () => {
@@ -20,11 +20,15 @@ describe('round trip over real HTTP', () => {
       reference: 'ORDER1234',
       originalTransactionId: transactionId,
       conversationId: expect.stringMatching(/^AG_\d{8}_/),
+      providerRequestId: expect.any(String),
       amount: { value: '200.00', currency: 'KES' },
-      metadata: { originatorConversationId: expect.any(String), providerDescription: 'Accept the service request successfully.' },
+      metadata: { providerDescription: 'Accept the service request successfully.' },
     });
 
+
     const callback = await sim.callbackFor(transactionId);
+    // Daraja's OriginatorConversationID names the request in the acknowledgement and the callback alike.
+    expect(JSON.parse(callback.body).Result.OriginatorConversationID).toBe(pending.providerRequestId);
     const result = await provider.parseCallback(callback);
     const reversal = sim.daraja.transaction(transactionId);
     expect(result).toMatchObject({
@@ -33,11 +37,11 @@ describe('round trip over real HTTP', () => {
       originalTransactionId: transactionId,
       reversalTransactionId: reversal?.reversalTransactionId,
       conversationId: pending.conversationId,
+      providerRequestId: pending.providerRequestId,
       amount: { value: '200.00', currency: 'KES' },
       completedAt: expect.any(Date),
       metadata: {
         callback: 'result',
-        originatorConversationId: pending.metadata.originatorConversationId,
         creditPartyName: '254712345678 - JANE DOE',
         debitPartyName: `${sim.daraja.shortCode} - Simulated Merchant`,
         charge: { value: '0.00', currency: 'KES' },
@@ -48,7 +52,7 @@ describe('round trip over real HTTP', () => {
   });
 
   it('sends exactly Daraja’s body, the initiator password encrypted so that the simulator decrypts it', async () => {
-    const provider = sim.provider();
+    const provider = sim.provider(UNSIGNED);
     const { transactionId } = sim.daraja.addTransaction({ amount: 200 });
     await provider.reverse({ transactionId, amount: 200, reference: 'REF42' });
     const received = sim.daraja.requests().at(-1);
@@ -83,6 +87,17 @@ describe('round trip over real HTTP', () => {
     expect(new URL(body.QueueTimeOutURL!).searchParams.get('kind')).toBe('queue-timeout');
   });
 
+  it('by default the callback URLs carry one signed token, and nothing else', async () => {
+    const provider = sim.provider();
+    const { transactionId } = sim.daraja.addTransaction({ amount: 200 });
+    await provider.reverse({ transactionId, amount: 200, reference: 'SIGNED1' });
+    const body = sim.daraja.requests().at(-1)?.body as Record<string, string>;
+    for (const url of [body.ResultURL!, body.QueueTimeOutURL!]) {
+      expect([...new URL(url).searchParams.keys()]).toEqual(['token']);
+      expect(url).not.toContain('SIGNED1');
+    }
+  });
+
   it('computes the SecurityCredential once per provider, not per request', async () => {
     const provider = sim.provider();
     for (let i = 0; i < 3; i++) {
@@ -103,7 +118,7 @@ describe('round trip over real HTTP', () => {
   });
 
   it('puts the reference in the path with a {reference} placeholder, and reads it from a path-only URL', async () => {
-    const provider = sim.provider({ resultUrl: `${sim.recorder.url}/hooks/{reference}/mpesa` });
+    const provider = sim.provider({ ...UNSIGNED, resultUrl: `${sim.recorder.url}/hooks/{reference}/mpesa` });
     const { transactionId } = sim.daraja.addTransaction({ amount: 75 });
     await provider.reverse({ transactionId, amount: 75, reference: 'PATHREF7' });
     const callback = await sim.callbackFor(transactionId);
@@ -113,14 +128,18 @@ describe('round trip over real HTTP', () => {
     expect(result).toMatchObject({ status: 'succeeded', reference: 'PATHREF7', originalTransactionId: transactionId });
   });
 
-  it('a second reversal of the same transaction is refused by M-Pesa: failed ALREADY_REVERSED', async () => {
+  it('a second reversal of a reversed payment is unknown/ALREADY_REVERSED, never "not reversed"', async () => {
     const provider = sim.provider();
     const { transactionId } = sim.daraja.addTransaction({ amount: 200 });
     await provider.reverse({ transactionId, amount: 200 });
     expect((await provider.parseCallback(await sim.callbackFor(transactionId))).status).toBe('succeeded');
     await provider.reverse({ transactionId, amount: 200 });
     const second = await provider.parseCallback(await sim.callbackFor(transactionId));
-    expect(second).toMatchObject({ status: 'failed', error: { code: 'ALREADY_REVERSED', providerCode: 'R000001' } });
+    expect(second).toMatchObject({
+      status: 'unknown',
+      error: { code: 'ALREADY_REVERSED', providerCode: 'R000001', retryable: false, message: expect.stringContaining('already been reversed') },
+    });
+    expect((second as { error: { message: string } }).error.message).toMatch(/do not send the reversal again/i);
   });
 
   it('an amount different from the original comes back as a failure carrying the transaction id', async () => {

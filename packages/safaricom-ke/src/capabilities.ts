@@ -1,0 +1,31 @@
+import type { ProviderCapabilities, RequestRules } from '@reversal/core';
+
+/** The provider id of Safaricom M-Pesa Kenya. */
+export const SAFARICOM_KE_ID = 'safaricom-ke';
+
+/**
+ * What Daraja reversals can do: full reversals only, results by callback, shillings. No status
+ * check yet (Daraja's Transaction Status query answers by callback too).
+ */
+export const SAFARICOM_KE_CAPABILITIES: ProviderCapabilities = Object.freeze({
+  partialReversal: false,
+  resultDelivery: 'callback',
+  currencies: Object.freeze(['KES']),
+  statusCheck: false,
+  statusDelivery: 'callback',
+});
+
+/**
+ * What Daraja accepts in a reversal request (see docs/providers/safaricom-ke.md): an M-Pesa receipt
+ * (10 upper-case letters and digits in every example; a little slack in length keeps a future
+ * format from being refused here rather than by Daraja), whole shillings (Daraja reverses the full
+ * original amount), and a reason that fits `Remarks` (2–100 characters).
+ */
+export const SAFARICOM_KE_REQUEST_RULES: RequestRules = Object.freeze({
+  transactionId: Object.freeze({
+    pattern: /^[A-Z0-9]{8,12}$/,
+    description: 'the M-Pesa receipt of the payment: 10 upper-case letters and digits, e.g. "PDU91HIVIT"',
+  }),
+  amountDecimals: 0,
+  reason: Object.freeze({ minLength: 2, maxLength: 100 }),
+});

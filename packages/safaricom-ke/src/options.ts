@@ -1,0 +1,155 @@
+import type { ReversalEvent, Secret } from '@reversal/core';
+import { secretString, secureUrl } from '@reversal/core/kit';
+import * as v from 'valibot';
+import { callbackUrlTemplate } from './callback-url-template.js';
+import type { CertificateInput } from './security-credential.js';
+
+/**
+ * The options of `createSafaricomKeProvider`, as you write them. Every invalid option gives a
+ * `ReversalConfigError` naming it and the fix; values are never echoed.
+ */
+export interface SafaricomKeOptions {
+  /** `"sandbox"` (default) or `"production"`: picks the base URL and the bundled certificate. */
+  readonly environment?: 'sandbox' | 'production';
+  /** Overrides the base URL (a local simulator: `http://127.0.0.1:…`; `http://` only for loopback). */
+  readonly baseUrl?: string;
+  /** The Consumer Key of your Daraja app (text or `Secret`). */
+  readonly consumerKey: string | Secret;
+  /** The Consumer Secret of your Daraja app (text or `Secret`). */
+  readonly consumerSecret: string | Secret;
+  /** The API operator (`Initiator`); it needs the "Org Reversals Initiator" role. */
+  readonly initiatorName: string;
+  /** The operator's password, encrypted for you once per provider (or give `securityCredential`). */
+  readonly initiatorPassword?: string | Secret;
+  /** A SecurityCredential you computed yourself (instead of `initiatorPassword`). */
+  readonly securityCredential?: string | Secret;
+  /** The M-Pesa certificate as PEM text or DER bytes; default: the bundled one of the environment. */
+  readonly certificate?: CertificateInput;
+  /** Your pay bill or till number, sent as `ReceiverParty` (5–9 digits). */
+  readonly shortCode: string | number;
+  /** Where Daraja POSTs the result; a `{reference}` in its path puts the reference there. */
+  readonly resultUrl: string;
+  /** Where Daraja POSTs a queue timeout; default: `resultUrl`. */
+  readonly queueTimeoutUrl?: string;
+  /**
+   * Required unless `unsignedCallbacks` is `true`: at least 32 random characters (make one with
+   * `openssl rand -base64 32`). Callback URLs carry a token signed with it (HS256, with an expiry),
+   * and `parseCallback` refuses a callback whose token is missing, forged or expired (401).
+   */
+  readonly callbackSecret?: string | Secret;
+  /**
+   * `true` to run without `callbackSecret`: callback URLs then carry the reference in plain text,
+   * and anyone who learns one can post a made-up outcome to it (the allow-list of
+   * `SAFARICOM_CALLBACK_ADDRESSES` is the only remaining guard). The provider warns once
+   * (`REVERSAL_UNSIGNED_CALLBACKS`).
+   */
+  readonly unsignedCallbacks?: boolean;
+  /** How long a callback token stays valid, in seconds (default 86,400: one day). */
+  readonly callbackTokenTtlSeconds?: number;
+  /** The budget of each HTTP call in milliseconds (default 30,000). */
+  readonly timeoutMs?: number;
+  /** Receives request, response, retry, token and result events (no secrets in them). */
+  readonly onEvent?: (event: ReversalEvent) => void;
+}
+
+/** The options after validation and defaults. */
+export interface ResolvedSafaricomKeOptions {
+  readonly environment: 'sandbox' | 'production';
+  readonly baseUrl?: string | undefined;
+  readonly consumerKey: Secret;
+  readonly consumerSecret: Secret;
+  readonly initiatorName: string;
+  readonly initiatorPassword?: Secret | undefined;
+  readonly securityCredential?: Secret | undefined;
+  readonly certificate?: CertificateInput | undefined;
+  readonly shortCode: string;
+  readonly resultUrl: string;
+  readonly queueTimeoutUrl?: string | undefined;
+  /** Absent only when `unsignedCallbacks` is true. */
+  readonly callbackSecret?: Secret | undefined;
+  readonly unsignedCallbacks: boolean;
+  readonly callbackTokenTtlSeconds: number;
+  readonly timeoutMs: number;
+  readonly onEvent?: ((event: ReversalEvent) => void) | undefined;
+}
+
+const positiveInteger = (min: number, max: number, unit: string) => {
+  const message = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+};
+
+const credentialMessage =
+  'give exactly one of initiatorPassword (encrypted for you with the certificate) or securityCredential (already encrypted)';
+const callbackSecretMessage =
+  'is required: at least 32 random characters (make one with `openssl rand -base64 32`), so that forged callbacks are refused. ' +
+  'To accept unsigned callbacks anyway, set unsignedCallbacks: true (anyone who learns a callback URL can then post a made-up outcome)';
+const unsignedMessage = 'must be true or false (the environment variable: "true" or "false")';
+
+const schema = v.pipe(
+  v.strictObject({
+    environment: v.optional(v.picklist(['sandbox', 'production'], 'must be "sandbox" or "production"'), 'sandbox'),
+    baseUrl: v.optional(secureUrl('must be an absolute https:// URL (http:// only for localhost), e.g. a local simulator')),
+    consumerKey: secretString('is required: the Consumer Key of your Daraja app'),
+    consumerSecret: secretString('is required: the Consumer Secret of your Daraja app'),
+    initiatorName: v.pipe(
+      v.string('is required: the API operator (initiator) user name'),
+      v.nonEmpty('is required: the API operator (initiator) user name'),
+    ),
+    initiatorPassword: v.optional(secretString("must be the API operator's password as non-empty text")),
+    securityCredential: v.optional(secretString('must be the pre-computed SecurityCredential as non-empty text')),
+    certificate: v.optional(
+      v.union(
+        [v.pipe(v.string(), v.nonEmpty()), v.instance(Uint8Array)],
+        'must be the M-Pesa certificate as PEM text or DER bytes (leave it out for the bundled one)',
+      ),
+    ),
+    shortCode: v.pipe(
+      v.union([v.string(), v.number()], 'is required: your pay bill or till short code, e.g. "600992"'),
+      v.transform(String),
+      v.regex(/^\d{5,9}$/, 'must be your short code: 5–9 digits, e.g. "600992"'),
+    ),
+    resultUrl: callbackUrlTemplate(),
+    queueTimeoutUrl: v.optional(callbackUrlTemplate()),
+    callbackSecret: v.optional(
+      v.pipe(
+        secretString(callbackSecretMessage),
+        v.check((value: Secret) => value.reveal().length >= 32, 'must be at least 32 characters (make one with `openssl rand -base64 32`)'),
+      ),
+    ),
+    // Text as well as booleans: environment variables are text.
+    unsignedCallbacks: v.optional(
+      v.pipe(
+        v.union([v.boolean(), v.picklist(['true', 'false'])], unsignedMessage),
+        v.transform((value) => value === true || value === 'true'),
+      ),
+      false,
+    ),
+    callbackTokenTtlSeconds: v.optional(positiveInteger(60, 2_592_000, 'seconds'), 86_400),
+    timeoutMs: v.optional(positiveInteger(100, 300_000, 'milliseconds'), 30_000),
+    onEvent: v.optional(v.custom<(event: ReversalEvent) => void>((value) => typeof value === 'function', 'must be a function')),
+  }),
+  v.forward(
+    v.check((options) => (options.initiatorPassword === undefined) !== (options.securityCredential === undefined), credentialMessage),
+    ['initiatorPassword'],
+  ),
+  v.forward(
+    v.check((options) => options.callbackSecret !== undefined || options.unsignedCallbacks, callbackSecretMessage),
+    ['callbackSecret'],
+  ),
+  v.forward(
+    v.check(
+      (options) => options.callbackSecret === undefined || !options.unsignedCallbacks,
+      'and unsignedCallbacks: true contradict each other: keep callbackSecret and drop unsignedCallbacks',
+    ),
+    ['callbackSecret'],
+  ),
+);
+
+/**
+ * The valibot schema of {@link SafaricomKeOptions}; its messages name each field and never echo a
+ * value. Internal: applications validate through `safaricomKe.parseOptions`.
+ */
+export const optionsSchema: v.GenericSchema<SafaricomKeOptions, ResolvedSafaricomKeOptions> = schema as v.GenericSchema<
+  SafaricomKeOptions,
+  v.InferOutput<typeof schema>
+>;
