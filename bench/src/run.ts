@@ -170,11 +170,12 @@ async function firstReversalSection(results: BenchResults): Promise<void> {
   }
 }
 
+const commandArgs = process.argv.slice(2).filter((arg) => arg !== '--');
 const startedAt = new Date();
 const results: BenchResults = {
   startedAt: startedAt.toISOString(),
   durationSeconds: 0,
-  command: `pnpm bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  command: `pnpm bench${commandArgs.length > 0 ? ` -- ${commandArgs.join(' ')}` : ''}`,
   machine: describeMachine(),
   machineAfter: describeMachine(),
   checkout: describeCheckout(root),
@@ -208,7 +209,7 @@ async function section(name: string, run: () => Promise<void> | void): Promise<v
 await section('throughput', () => throughputSections(results));
 await section('callbacks', async () => {
   log('callback parsing');
-  const child = startChild(join(dist, 'callback-child.js'));
+  const child = startChild(join(dist, 'callback-child.js'), baselineRoot === undefined ? [] : [baselineRoot]);
   try {
     results.callbacks.push(...(await child.call<CallbackRateRow[]>({ type: 'run', durationMs: settings.callbackDurationMs })));
   } finally {

@@ -3,6 +3,7 @@
  * Also the `base-ke` client: the same code against the adapter of a `--baseline` checkout.
  */
 import type * as SafaricomKe from '@reversal/safaricom-ke';
+import { createUnsignedKenyaProvider } from '../lib/unsigned-kenya-provider.js';
 import type { OpenClient } from './bench-client.js';
 
 export const open: OpenClient = async ({ ke }, importPackage) => {
@@ -17,7 +18,8 @@ export const open: OpenClient = async ({ ke }, importPackage) => {
     shortCode: ke.shortCode,
     resultUrl: ke.resultUrl,
   };
-  const provider = createProvider(createSafaricomKeProvider, options);
+  // The peers send plain callback URLs, so the adapter does too; signing them is measured in the callback section.
+  const provider = createUnsignedKenyaProvider(createSafaricomKeProvider, options);
   return {
     async reverse(id) {
       const result = await provider.reverse({ transactionId: id, amount: 200, reference: id });
@@ -26,18 +28,3 @@ export const open: OpenClient = async ({ ke }, importPackage) => {
     close: () => provider.close(),
   };
 };
-
-/**
- * The peers send plain callback URLs, so the adapter does too (`unsignedCallbacks: true`; signing
- * them is measured in the callback section). An adapter from before that option existed sends
- * plain URLs without it, and its strict options refuse it: then it is created without.
- */
-function createProvider<T>(create: (options: never) => T, options: object): T {
-  const build = create as (options: object) => T;
-  try {
-    return build({ ...options, unsignedCallbacks: true });
-  } catch (error) {
-    if (!(error instanceof Error) || !error.message.includes('unsignedCallbacks')) throw error;
-    return build(options);
-  }
-}
