@@ -12,7 +12,8 @@ export async function refundOrder(
     reason: 'Order cancelled',
   });
   if (result.status === 'unknown' && provider.checkStatus) {
-    // The provider may have processed it: ask before doing anything else.
+    // It may have been processed, or an earlier request with this reference may have reversed the
+    // payment (DUPLICATE_REQUEST): ask the provider, never send it again blindly.
     return provider.checkStatus(result);
   }
   return result;

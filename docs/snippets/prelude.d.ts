@@ -11,3 +11,9 @@ declare const orders: {
   find(reference: string): Promise<{ id: string; receipt: string; total: string }>;
 };
 declare const order: { id: string; receipt: string; total: string };
+/** The application's own reaction to a reversal (`@reversal/ledger` README). */
+declare function markRefunded(reference: string): void;
+declare function alertSupport(entry: unknown): void;
+/** The application's provider options, as each adapter's README shows them. */
+declare const kenyaOptions: import('@reversal/safaricom-ke').SafaricomKeOptions;
+declare const mozambiqueOptions: import('@reversal/vodacom-mz').VodacomMzOptions;

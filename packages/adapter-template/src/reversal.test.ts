@@ -20,7 +20,7 @@ describe('reverse() over HTTP', () => {
 
   it.each([
     ['A001', undefined, 'failed', 'TRANSACTION_NOT_FOUND'],
-    ['A002', 'already', 'failed', 'ALREADY_REVERSED'],
+    ['A002', 'already', 'unknown', 'ALREADY_REVERSED'],
     ['A003', { code: 'A003' }, 'failed', 'INSUFFICIENT_FUNDS'],
     ['A004', 'too-much', 'failed', 'INVALID_AMOUNT'],
     ['A500', { code: 'A500' }, 'unknown', 'PROCESSING_ERROR'],

@@ -62,6 +62,7 @@ export type {
   IncomingCallback,
 } from './callbacks/callback-handler.js';
 export type { CallbackHandlerOptions, CallbackHandlerSettings } from './callbacks/callback-handler-options.js';
+export type { CallbackLedger, LedgerReceipt } from './callbacks/callback-ledger.js';
 export { createCallbackHandler } from './callbacks/create-callback-handler.js';
 export { ReversalDeliveryInProgressError } from './callbacks/delivery-in-progress-error.js';
 export type { MemoryResultStoreOptions } from './callbacks/memory-result-store.js';

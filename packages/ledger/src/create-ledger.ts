@@ -17,9 +17,14 @@ import type { LedgerAttempt, LedgerEntry, LedgerEntryRecord, LedgerRequestRecord
 import { newAttempt } from './model/new-attempt.js';
 import { assertSameRequest } from './request-conflict.js';
 import { resolveProviders } from './resolve-providers.js';
+import { createOutcomeClaims, outcomeReceipt } from './outcome-claims.js';
+import { callbackWindow } from './callback-window.js';
+import { reconcileOnce } from './reconcile.js';
 import { assertRetryable } from './retry-refusal.js';
+import { runReconciler } from './start-reconciler.js';
 import { assertResolvable, checkResolveInput } from './resolve-entry.js';
 import type { EntryKey } from './store/ledger-store.js';
+import { createOutcomeWaiters } from './wait-for-outcome.js';
 
 const DEFAULT_RETENTION_MS = 30 * 86_400_000;
 
@@ -37,6 +42,8 @@ export function createLedger(options: LedgerOptions): Ledger {
   const pickProvider = resolveProviders(options);
   const now = options.now ?? (() => new Date());
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  const windowOf = callbackWindow(options.callbackWindowMs);
+  const waitForOutcome = createOutcomeWaiters(store, options.maxWaiters ?? 10_000);
 
   /** Changes an entry under the store's lock, with its state derived afresh; publishes events. */
   const change = async (key: EntryKey, edit: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined) => {
@@ -99,7 +106,39 @@ export function createLedger(options: LedgerOptions): Ledger {
     return [provider, { provider: provider.id, reference }];
   };
 
+  const record: Ledger['record'] = async (result, source) => {
+    const found = await store.findByAttempt(result.provider, result.reference);
+    const attempt = found?.attempts.find((candidate) => candidate.providerReference === result.reference);
+    if (!found || !attempt) return undefined;
+    return change(found, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, source, now())));
+  };
+
+  const prune = (limit = 1_000) => store.prune({ before: new Date(now().getTime() - retentionMs), limit });
+  const reconcile: Ledger['reconcile'] = (reconcileOptions) =>
+    reconcileOnce(
+      {
+        store,
+        providers: options.providers ?? (options.provider ? [options.provider] : []),
+        callbackWindowMs: windowOf,
+        now,
+        recordStatus: (key, attempt, result) =>
+          change(key, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, 'status', now()))),
+        prune: () => prune(),
+      },
+      reconcileOptions,
+    );
+
   return {
+    reconcile,
+    startReconciler: (startOptions) => runReconciler(reconcile, startOptions),
+
+    outcomeClaims: createOutcomeClaims(store, now),
+
+    async receive(result) {
+      const entry = await record(result, 'callback');
+      return entry ? outcomeReceipt(entry) : { kind: 'not-ours' };
+    },
+
     async reverse(request: LedgerRequest, callOptions?: CallOptions): Promise<LedgerEntry> {
       if (typeof request !== 'object' || request === null || typeof request.reference !== 'string') {
         throw new ReversalValidationError([
@@ -156,11 +195,11 @@ export function createLedger(options: LedgerOptions): Ledger {
       return entry && toLedgerEntry(entry);
     },
 
-    async record(result, source) {
-      const found = await store.findByAttempt(result.provider, result.reference);
-      const attempt = found?.attempts.find((candidate) => candidate.providerReference === result.reference);
-      if (!found || !attempt) return undefined;
-      return change(found, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, source, now())));
+    record,
+
+    async waitForOutcome(reference, waitOptions) {
+      const [, key] = await lookup(reference, waitOptions?.provider);
+      return waitForOutcome(key, waitOptions);
     },
 
     async resolve(reference, input) {
@@ -175,7 +214,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     },
 
     async prune(pruneOptions) {
-      return store.prune({ before: new Date(now().getTime() - retentionMs), limit: pruneOptions?.limit ?? 1_000 });
+      return prune(pruneOptions?.limit);
     },
   };
 }

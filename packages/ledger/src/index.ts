@@ -17,7 +17,7 @@ export {
 } from './model/attempt-state.js';
 export { attemptStatusQuery } from './model/attempt-status-query.js';
 export type { EntryState, EntryStateInput } from './model/entry-state.js';
-export { DELETABLE_ENTRY_STATES, deriveEntryState, ENTRY_STATES } from './model/entry-state.js';
+export { DELETABLE_ENTRY_STATES, deriveEntryState, ENTRY_STATES, OUTCOME_ENTRY_STATES } from './model/entry-state.js';
 export type {
   AnswerSource,
   AttemptAnswer,
@@ -26,8 +26,10 @@ export type {
   LedgerEntryRecord,
   LedgerRequestRecord,
   LedgerResolution,
+  OutcomeDelivery,
 } from './model/ledger-entry.js';
-export type { EntryKey, LedgerStore, PruneOptions } from './store/ledger-store.js';
+export type { StopWatching } from './store/change-feed.js';
+export type { DueLease, DueQuery, EntryKey, LedgerStore, PruneOptions } from './store/ledger-store.js';
 export type { MemoryLedgerStoreOptions } from './store/memory-store.js';
 export { createMemoryLedgerStore } from './store/memory-store.js';
 export type { PgliteStoreOptions } from './pglite/create-pglite-store.js';
@@ -36,3 +38,7 @@ export type { PostgresPool, PostgresPoolClient, PostgresStoreOptions } from './p
 export { createPostgresStore } from './postgres/create-postgres-store.js';
 export type { Migration } from './sql/migrations.js';
 export { MIGRATIONS } from './sql/migrations.js';
+export type { WaitForOutcomeOptions } from './wait-for-outcome.js';
+export type { ReconciledEntry, ReconcileOptions, ReconcileReport } from './reconcile.js';
+export { DEFAULT_CALLBACK_WINDOW_MS } from './reconcile.js';
+export type { RunningReconciler, StartReconcilerOptions } from './start-reconciler.js';

@@ -14,6 +14,14 @@ export interface LedgerOptions {
   readonly retentionMs?: number;
   /** Called with every {@link LedgerEvent} (also published on the `reversal:ledger` channel). */
   readonly onEvent?: (event: LedgerEvent) => void;
+  /**
+   * How long the provider may take to deliver an acknowledged reversal's callback before the
+   * reconciler checks its status, in milliseconds: one number, or one per provider id. Default
+   * 15 minutes (`DEFAULT_CALLBACK_WINDOW_MS`): no provider documents how long it may take.
+   */
+  readonly callbackWindowMs?: number | Readonly<Record<string, number>>;
+  /** At most this many `waitForOutcome` calls at once; more reject with a `RangeError`. Default 10,000. */
+  readonly maxWaiters?: number;
   /** The clock, for tests. */
   readonly now?: () => Date;
 }

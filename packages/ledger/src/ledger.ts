@@ -1,5 +1,8 @@
-import type { CallOptions, ReversalRequest, ReversalResult } from '@reversal/core';
+import type { CallbackLedger, CallOptions, ReversalRequest, ReversalResult } from '@reversal/core';
 import type { AnswerSource, LedgerEntry, LedgerResolution } from './model/ledger-entry.js';
+import type { ReconcileOptions, ReconcileReport } from './reconcile.js';
+import type { RunningReconciler, StartReconcilerOptions } from './start-reconciler.js';
+import type { WaitForOutcomeOptions } from './wait-for-outcome.js';
 
 /** A reversal request for the ledger: the reference is required (it is the idempotency key). */
 export interface LedgerRequest extends ReversalRequest {
@@ -23,9 +26,10 @@ export interface ResolveInput {
 
 /**
  * Every payment reversed exactly once: a durable record written before anything is sent, keyed by
- * your reference, with every attempt and every answer.
+ * your reference, with every attempt and every answer. Give it to `createCallbackHandler({ ledger })`
+ * (it is a `CallbackLedger`) to record callbacks to their attempts.
  */
-export interface Ledger {
+export interface Ledger extends CallbackLedger {
   /**
    * Records the entry and its first attempt, then sends, then records the answer. With a
    * reference seen before it sends nothing and returns the entry as it stands; with a different
@@ -48,6 +52,24 @@ export interface Ledger {
   record(result: ReversalResult, source: Exclude<AnswerSource, 'reverse' | 'ledger'>): Promise<LedgerEntry | undefined>;
   /** Lets a person settle an entry in doubt (`unknown` or `needs-attention`). */
   resolve(reference: string, input: ResolveInput & EntryLookup): Promise<LedgerEntry>;
+  /**
+   * Resolves with the entry once it reaches an outcome (`succeeded`, `double-reversed`, `failed`,
+   * `retryable`, `resolved`, `needs-attention`), whichever instance records it (PostgreSQL:
+   * LISTEN/NOTIFY; PGlite and memory: this process); at once when it already has one. When
+   * `timeoutMs` (default 60,000) passes first, resolves with the entry as it stands (or `undefined`).
+   * Rejects with `signal.reason` when aborted.
+   */
+  waitForOutcome(reference: string, options?: WaitForOutcomeOptions): Promise<LedgerEntry | undefined>;
+  /**
+   * Settles entries in doubt through the provider's status check: attempts being sent (the sender
+   * stopped before the answer), pending past the provider's callback window, unknown, or answered
+   * "duplicate"/"already reversed". Safe on every instance at once: each entry is claimed (a
+   * lease) by one reconciler at a time. Entries of providers without a status check are reported
+   * in `unsupported`, never guessed. Then prunes for retention.
+   */
+  reconcile(options?: ReconcileOptions): Promise<ReconcileReport>;
+  /** Runs `reconcile` now and every `everyMs` (default 60,000); the timer does not keep the process alive. */
+  startReconciler(options?: StartReconcilerOptions): RunningReconciler;
   /** Deletes final entries older than the retention; resolves with how many. */
   prune(options?: { readonly limit?: number }): Promise<number>;
 }

@@ -5,7 +5,7 @@ import { ACME_MONEY_CODES } from './result-codes.js';
 const EXPECTED = {
   A000: ['succeeded', undefined, false],
   A001: ['failed', 'TRANSACTION_NOT_FOUND', false],
-  A002: ['failed', 'ALREADY_REVERSED', false],
+  A002: ['unknown', 'ALREADY_REVERSED', false],
   A003: ['failed', 'INSUFFICIENT_FUNDS', true],
   A004: ['failed', 'INVALID_AMOUNT', false],
   A005: ['failed', 'INVALID_REQUEST', false],

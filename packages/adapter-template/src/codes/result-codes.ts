@@ -6,7 +6,13 @@
 export const ACME_MONEY_CODES: ProviderCodeTable = Object.freeze({
   A000: { status: 'succeeded', retryable: false, description: 'The payment is reversed.' },
   A001: { status: 'failed', code: 'TRANSACTION_NOT_FOUND', retryable: false, description: 'No payment with this transaction id.' },
-  A002: { status: 'failed', code: 'ALREADY_REVERSED', retryable: false, description: 'The payment is already reversed in full.' },
+  A002: {
+    status: 'unknown',
+    code: 'ALREADY_REVERSED',
+    retryable: false,
+    description: 'The payment is already reversed in full.',
+    why: 'The payment is reversed — by this request earlier, or by another: never "not reversed". Do not send again; check the earlier attempt.',
+  },
   A003: {
     status: 'failed',
     code: 'INSUFFICIENT_FUNDS',

@@ -2,6 +2,7 @@ import type { ReversalProvider } from '../reversal-provider.js';
 import type { ProviderMetadata, ReversalResult } from '../reversal-result.js';
 import type { CallbackDeduplicator } from './callback-deduplicator.js';
 import type { CallbackFailure } from './callback-failure.js';
+import type { CallbackLedger } from './callback-ledger.js';
 import type { ResultStore } from './result-store.js';
 
 /** Options of `createCallbackHandler`: one `provider`, or several `providers`, and the rest. */
@@ -69,4 +70,11 @@ export interface CallbackHandlerSettings<TMetadata extends ProviderMetadata = Pr
   readonly dedupeWaitMs?: number;
   /** Where received results are recorded for `waitForResult`. Default: `createMemoryResultStore()`. */
   readonly store?: ResultStore;
+  /**
+   * A ledger (`createLedger` of `@reversal/ledger`) that records every result to its attempt,
+   * durably, before `onResult`. `onResult` then receives each reversal's outcome once, across every
+   * instance sharing the ledger, under your reference: not each callback. Results the ledger does
+   * not know go down the usual path (`dedupe`, `store`).
+   */
+  readonly ledger?: CallbackLedger;
 }

@@ -5,6 +5,7 @@ import { type AddressAllowList, createAddressAllowList } from './address-allow-l
 import { type CallbackDeduplicator, createMemoryDeduplicator } from './callback-deduplicator.js';
 import type { CallbackFailure } from './callback-failure.js';
 import type { CallbackHandlerOptions } from './callback-handler-options.js';
+import type { CallbackLedger } from './callback-ledger.js';
 import { type CallbackRoutes, createCallbackRoutes } from './callback-routes.js';
 import { createMemoryResultStore } from './memory-result-store.js';
 import type { ResultStore } from './result-store.js';
@@ -25,6 +26,7 @@ export interface ResolvedHandlerOptions {
   readonly dedupeLeaseMs: number;
   readonly dedupeWaitMs: number;
   readonly store: ResultStore;
+  readonly ledger: CallbackLedger | undefined;
 }
 
 /** Checks `createCallbackHandler`'s options; throws a `ReversalConfigError` naming every bad one. */
@@ -32,7 +34,7 @@ export function resolveHandlerOptions(options: CallbackHandlerOptions): Resolved
   if (typeof options !== 'object' || options === null) {
     throw new ReversalConfigError('callback handler', [{ field: 'options', message: 'must be an object with provider and onResult' }]);
   }
-  const { provider, providers, onResult, onError, allowList, dedupe, store } = options;
+  const { provider, providers, onResult, onError, allowList, dedupe, store, ledger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const trustProxy = options.trustProxy ?? 0;
   const dedupeLeaseMs = options.dedupeLeaseMs ?? DEFAULT_DEDUPE_LEASE_MS;
@@ -70,6 +72,10 @@ export function resolveHandlerOptions(options: CallbackHandlerOptions): Resolved
   if (store !== undefined && !hasMethods(store, ['get', 'set', 'subscribe'])) {
     fail('store', 'must be a ResultStore (get, set and subscribe)');
   }
+  const claims = (ledger as Partial<CallbackLedger> | undefined)?.outcomeClaims;
+  if (ledger !== undefined && !(hasMethods(ledger, ['receive']) && hasMethods(claims, ['claim', 'complete', 'release']))) {
+    fail('ledger', 'must be a ledger (createLedger of @reversal/ledger): receive and outcomeClaims');
+  }
   if (issues.length > 0 || 'issues' in routing) throw new ReversalConfigError('callback handler', issues);
 
   return {
@@ -83,6 +89,7 @@ export function resolveHandlerOptions(options: CallbackHandlerOptions): Resolved
     dedupeLeaseMs,
     dedupeWaitMs,
     store: store ?? createMemoryResultStore(),
+    ledger,
   };
 }
 

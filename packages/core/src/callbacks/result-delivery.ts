@@ -1,5 +1,6 @@
 import type { ReversalResult } from '../reversal-result.js';
 import type { CallbackDeduplicator } from './callback-deduplicator.js';
+import type { CallbackLedger } from './callback-ledger.js';
 import { deduplicationKey } from './result-attempts.js';
 import type { ResultStore } from './result-store.js';
 
@@ -21,6 +22,8 @@ export interface ResultDeliveryOptions {
   readonly dedupeLeaseMs: number;
   /** How long a duplicate waits for a delivery in progress in this process before it is answered 503. */
   readonly dedupeWaitMs: number;
+  /** Records every result first; then only the outcomes it reports reach `onResult`, once each. */
+  readonly ledger?: CallbackLedger | undefined;
 }
 
 /**
@@ -30,9 +33,11 @@ export interface ResultDeliveryOptions {
  * provider's next delivery gets through. A duplicate arriving while the claim is in progress waits
  * for it (up to `dedupeWaitMs`, when it runs in this process) and is then handled as if it had
  * just arrived; otherwise it is `in-progress`, never acknowledged for an outcome not yet recorded.
- * A `pending` result is only recorded: it is not an outcome.
+ * A `pending` result is only recorded: it is not an outcome. With a ledger, every result is
+ * recorded to the ledger first, and what reaches `onResult` is the outcome the ledger reports,
+ * claimed through the ledger's `outcomeClaims` instead of `dedupe`.
  */
-export function createResultDelivery({ onResult, dedupe, store, dedupeLeaseMs, dedupeWaitMs }: ResultDeliveryOptions) {
+export function createResultDelivery({ onResult, dedupe, store, dedupeLeaseMs, dedupeWaitMs, ledger }: ResultDeliveryOptions) {
   // The deliveries this process is inside of now, by key, for duplicates to wait on. Bounded by
   // the requests being served at once: an entry lives only while its onResult runs.
   const running = new Map<string, Promise<DeliveryOutcome>>();
@@ -42,7 +47,14 @@ export function createResultDelivery({ onResult, dedupe, store, dedupeLeaseMs, d
     return outcome.kind === 'failed' ? outcome : attempt('store', () => store.set(result));
   }
 
-  async function claimAndHandle(result: ReversalResult, key: string, deduplicator: CallbackDeduplicator): Promise<DeliveryOutcome> {
+  const handOver = (result: ReversalResult) => attempt('on-result', () => onResult(result));
+
+  async function claimAndHandle(
+    result: ReversalResult,
+    key: string,
+    deduplicator: CallbackDeduplicator,
+    work: (result: ReversalResult) => Promise<DeliveryOutcome>,
+  ): Promise<DeliveryOutcome> {
     const claim = await attempt('dedupe', () => deduplicator.claim(key, { leaseMs: dedupeLeaseMs }));
     if (claim.kind === 'failed') return claim;
     if (claim.value.kind === 'done') return { kind: 'duplicate' };
@@ -51,7 +63,7 @@ export function createResultDelivery({ onResult, dedupe, store, dedupeLeaseMs, d
       return { kind: 'in-progress', retryAfterSeconds: Math.max(1, Math.ceil(leaseLeft / 1000)) };
     }
     const { token } = claim.value;
-    const handling = handle(result).then(async (outcome) => {
+    const handling = work(result).then(async (outcome) => {
       if (outcome.kind === 'failed') await deduplicator.release(key, token).catch(() => {});
       // The outcome is recorded either way; a failed `complete` only lets a redelivery through after the lease.
       else await deduplicator.complete(key, token).catch(() => {});
@@ -65,16 +77,31 @@ export function createResultDelivery({ onResult, dedupe, store, dedupeLeaseMs, d
     }
   }
 
-  return async function deliver(result: ReversalResult): Promise<DeliveryOutcome> {
-    if (result.status === 'pending') return attempt('store', () => store.set(result));
-    if (!dedupe) return handle(result);
-    const key = deduplicationKey(result);
-    const outcome = await claimAndHandle(result, key, dedupe);
+  /** Hands `result` over once per `key`; a duplicate in progress here is waited for, up to `dedupeWaitMs`. */
+  async function once(
+    result: ReversalResult,
+    key: string,
+    deduplicator: CallbackDeduplicator,
+    work: (result: ReversalResult) => Promise<DeliveryOutcome>,
+  ): Promise<DeliveryOutcome> {
+    const outcome = await claimAndHandle(result, key, deduplicator, work);
     const first = running.get(key);
     if (outcome.kind !== 'in-progress' || !first || dedupeWaitMs <= 0) return outcome;
     if (!(await settlesWithin(first, dedupeWaitMs))) return outcome;
     // The first delivery settled: done → a duplicate; released after a failure → this one handles it.
-    return claimAndHandle(result, key, dedupe);
+    return claimAndHandle(result, key, deduplicator, work);
+  }
+
+  return async function deliver(result: ReversalResult): Promise<DeliveryOutcome> {
+    if (ledger) {
+      const receipt = await attempt('store', () => ledger.receive(result));
+      if (receipt.kind === 'failed') return receipt;
+      if (receipt.value.kind === 'recorded') return { kind: 'delivered' };
+      if (receipt.value.kind === 'outcome') return once(receipt.value.result, receipt.value.key, ledger.outcomeClaims, handOver);
+    }
+    if (result.status === 'pending') return attempt('store', () => store.set(result));
+    if (!dedupe) return handle(result);
+    return once(result, deduplicationKey(result), dedupe, handle);
   };
 }
 

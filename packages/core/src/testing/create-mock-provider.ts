@@ -10,7 +10,7 @@ import { resolveCapabilities } from './mock-capabilities.js';
 import type { MockReversalCall, MockStatusCheck } from './mock-call.js';
 import { decodeCallback, encodeCallback } from './mock-callback.js';
 import { assertMockOutcome, type MockOutcome } from './mock-outcome.js';
-import type { MockProvider, MockProviderFor, MockProviderOptions } from './mock-provider.js';
+import type { MockCapabilitiesOf, MockLike, MockProvider, MockProviderFor, MockProviderOptions } from './mock-provider.js';
 import { createResponseScript, type MockResponse } from './mock-response.js';
 import { validateStatusQuery } from '../validate-status-query.js';
 import { ABORTED, untilAborted } from './until-aborted.js';
@@ -37,15 +37,16 @@ const ABORTED_AFTER_SENDING: MockOutcome = {
  * import { createMockProvider } from '@reversal/core/testing';
  *
  * const provider = createMockProvider();
- * provider.respondOnce({ status: 'failed', error: { code: 'ALREADY_REVERSED' } });
+ * provider.respondOnce({ status: 'failed', error: { code: 'INSUFFICIENT_FUNDS' } });
  *
  * const result = await refundOrder(provider, order); // your code, written against ReversalProvider
  * expect(result.status).toBe('failed');
  * expect(provider.calls[0]?.validatedRequest.amount).toBe('200.00');
  */
-export function createMockProvider<const C extends Partial<ProviderCapabilities> | undefined = undefined>(
-  options?: MockProviderOptions & { readonly capabilities?: C },
-): MockProviderFor<C> {
+export function createMockProvider<
+  const C extends Partial<ProviderCapabilities> | undefined = undefined,
+  const L extends MockLike | undefined = undefined,
+>(options?: MockProviderOptions & { readonly capabilities?: C; readonly like?: L }): MockProviderFor<MockCapabilitiesOf<C, L>> {
   const id = options?.id ?? options?.like?.id ?? 'mock';
   const rules = options?.like?.requestRules ?? DEFAULT_REQUEST_RULES;
   const capabilities = resolveCapabilities(options);
@@ -174,5 +175,5 @@ export function createMockProvider<const C extends Partial<ProviderCapabilities>
     };
     mock.parseCallback = async (input: Parameters<typeof decodeCallback>[0]) => decodeCallback(input, id);
   }
-  return mock as unknown as MockProviderFor<C>;
+  return mock as unknown as MockProviderFor<MockCapabilitiesOf<C, L>>;
 }

@@ -8,6 +8,8 @@ export { MOCK_CALLBACK_URL } from './mock-callback.js';
 export type { MockOutcome, MockOutcomeError } from './mock-outcome.js';
 export type {
   MockCallbackMethods,
+  MockCapabilitiesOf,
+  MockLike,
   MockProvider,
   MockProviderFor,
   MockProviderOptions,

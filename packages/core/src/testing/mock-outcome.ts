@@ -21,7 +21,7 @@ export interface MockOutcomeError {
  * a `raw` payload, and an error for `failed` and `unknown`.
  *
  * @example
- * mock.respondWith({ status: 'failed', error: { code: 'ALREADY_REVERSED' } });
+ * mock.respondWith({ status: 'unknown', error: { code: 'ALREADY_REVERSED' } });
  */
 export interface MockOutcome {
   /** Where the reversal stands. */

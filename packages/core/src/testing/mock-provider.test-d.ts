@@ -19,3 +19,11 @@ declare const options: MockProviderOptions;
 const unknownShape = createMockProvider(options);
 expectTypeOf(unknownShape.deliverCallback).toEqualTypeOf<MockCallbackMethods['deliverCallback'] | undefined>();
 expectTypeOf(unknownShape.checkStatus).toEqualTypeOf<MockStatusMethods['checkStatus'] | undefined>();
+
+// `like` brings the adapter's capabilities into the type: with wide ones (as adapters declare them),
+// the capability-dependent methods are optional; capabilities given beside it win.
+declare const adapterLike: import('./mock-provider.js').MockLike;
+const imitating = createMockProvider({ like: adapterLike });
+expectTypeOf(imitating.deliverCallback).toEqualTypeOf<MockCallbackMethods['deliverCallback'] | undefined>();
+const imitatingCallback = createMockProvider({ like: adapterLike, capabilities: { resultDelivery: 'callback' } });
+expectTypeOf(imitatingCallback.deliverCallback).toEqualTypeOf<MockCallbackMethods['deliverCallback']>();

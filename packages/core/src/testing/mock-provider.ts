@@ -7,6 +7,13 @@ import type { MockReversalCall, MockStatusCheck } from './mock-call.js';
 import type { MockOutcome } from './mock-outcome.js';
 import type { MockResponse } from './mock-response.js';
 
+/** What the mock imitates of an adapter's definition (`safaricomKe` fits as it is). */
+export interface MockLike {
+  readonly id: string;
+  readonly capabilities: ProviderCapabilities;
+  readonly requestRules: RequestRules;
+}
+
 /** How {@link createMockProvider} builds a mock; every option has a default. */
 export interface MockProviderOptions {
   /**
@@ -14,7 +21,7 @@ export interface MockProviderOptions {
    * rules, so that a unit test fails on a request the real adapter would refuse. `id` and
    * `capabilities` given beside it override its own.
    */
-  readonly like?: { readonly id: string; readonly capabilities: ProviderCapabilities; readonly requestRules: RequestRules };
+  readonly like?: MockLike;
   /** The provider id on every result; `like.id`, else `"mock"`, by default. */
   readonly id?: string;
   /**
@@ -107,3 +114,13 @@ export type MockProviderFor<C extends Partial<ProviderCapabilities> | undefined>
     : [Field<C, 'statusCheck', true>] extends [false]
       ? { readonly checkStatus?: undefined }
       : Partial<MockStatusMethods>);
+
+/**
+ * The capabilities a mock gets from `like` (the adapter's) and `capabilities` (given beside it,
+ * winning), as types: the mock's methods follow them.
+ */
+export type MockCapabilitiesOf<C extends Partial<ProviderCapabilities> | undefined, L extends MockLike | undefined> = L extends MockLike
+  ? [C] extends [undefined]
+    ? L['capabilities']
+    : Omit<L['capabilities'], keyof NonNullable<C>> & NonNullable<C>
+  : C;

@@ -45,6 +45,20 @@ export const ENTRY_STATES: readonly EntryState[] = Object.freeze([
  */
 export const DELETABLE_ENTRY_STATES: readonly EntryState[] = Object.freeze(['succeeded', 'failed', 'retryable', 'resolved']);
 
+/**
+ * Entry states that are an outcome to report: nothing more comes from the provider without an
+ * action (a retry, a person's resolution). `waitForOutcome` resolves on them, and a callback
+ * handler with the ledger hands them to `onResult`.
+ */
+export const OUTCOME_ENTRY_STATES: readonly EntryState[] = Object.freeze([
+  'succeeded',
+  'double-reversed',
+  'failed',
+  'retryable',
+  'resolved',
+  'needs-attention',
+]);
+
 const IN_DOUBT: ReadonlySet<AttemptState> = new Set(['unknown', 'duplicate', 'already-reversed']);
 
 /** What {@link deriveEntryState} reads. */

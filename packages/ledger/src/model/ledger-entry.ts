@@ -66,6 +66,20 @@ export interface LedgerResolution {
   readonly at: Date;
 }
 
+/**
+ * How far an entry's outcome was handed to a callback handler's `onResult`, so that it is handed
+ * over once across every instance: per outcome, an outcome being the entry's state after its
+ * `attempts`-th attempt (a retry opens a new one).
+ */
+export interface OutcomeDelivery {
+  /** How many attempts the entry had when the outcome was claimed. */
+  readonly attempts: number;
+  /** `in-progress`: inside `onResult` under `token` until `leaseEndsAt`; `done`: handed over. */
+  readonly state: 'in-progress' | 'done';
+  readonly token?: string;
+  readonly leaseEndsAt?: Date;
+}
+
 /** An entry as stores keep it: one per (provider, caller reference). */
 export interface LedgerEntryRecord {
   /** The provider id. */
@@ -82,6 +96,8 @@ export interface LedgerEntryRecord {
   readonly attempts: readonly LedgerAttempt[];
   /** Set when a person settled the entry. */
   readonly resolution?: LedgerResolution;
+  /** How far its outcome was handed to a callback handler's `onResult`; absent before. */
+  readonly outcomeDelivery?: OutcomeDelivery;
   /** When the entry was recorded. */
   readonly createdAt: Date;
   /** When the entry or one of its attempts last changed. */

@@ -2,12 +2,16 @@ import { LedgerError } from '../ledger-error.js';
 import { migrate } from '../sql/migrations.js';
 import type { SqlDriver, SqlExecutor } from '../sql/sql-client.js';
 import { createSqlStore } from '../sql/sql-store.js';
+import { postgresNotifications } from './postgres-notifications.js';
 import type { LedgerStore } from '../store/ledger-store.js';
 
 /** A client checked out of a pool; `pg`'s `PoolClient` fits. */
 export interface PostgresPoolClient extends SqlExecutor {
   /** Returns the client to the pool; with an error, the pool discards it. */
   release(error?: Error | boolean): void;
+  /** `pg`'s events: `notification` carries LISTEN/NOTIFY (for `waitForOutcome` across processes). */
+  on?(event: 'notification', listener: (message: { readonly channel: string; readonly payload?: string }) => void): unknown;
+  on?(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** A connection pool; `pg`'s `Pool` fits (`new Pool({ connectionString })`). */
@@ -24,7 +28,9 @@ export interface PostgresStoreOptions {
 /**
  * The ledger store for several processes or hosts: PostgreSQL through your `pg` pool. Applies the
  * schema's migrations (once, whatever the number of instances starting), and changes every entry
- * under its row lock so instances never interleave two changes of one entry.
+ * under its row lock so instances never interleave two changes of one entry. Changes of an entry's
+ * state are announced with NOTIFY, so `waitForOutcome` resolves in every instance; one connection
+ * of the pool listens while something waits.
  *
  * @example
  * import pg from 'pg';
@@ -56,6 +62,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         throw error;
       }
     },
+    notifications: postgresNotifications(pool),
     async close() {},
   };
   await migrate(driver);

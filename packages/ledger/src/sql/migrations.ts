@@ -47,6 +47,16 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'outcome delivery',
+    statements: ['ALTER TABLE reversal_ledger_entries ADD COLUMN outcome_delivery jsonb'],
+  },
+  {
+    version: 3,
+    name: 'reconciler leases',
+    statements: ['ALTER TABLE reversal_ledger_entries ADD COLUMN reconcile_lease_until timestamptz'],
+  },
 ]);
 
 // Any constant works: it only keeps two instances from migrating the same database at once.

@@ -1,7 +1,7 @@
 import { reviveResult, type ReversalResult } from '@reversal/core';
 import type { AttemptState } from '../model/attempt-state.js';
 import type { EntryState } from '../model/entry-state.js';
-import type { AttemptAnswer, LedgerAttempt, LedgerEntryRecord, LedgerResolution } from '../model/ledger-entry.js';
+import type { AttemptAnswer, LedgerAttempt, LedgerEntryRecord, LedgerResolution, OutcomeDelivery } from '../model/ledger-entry.js';
 
 /** A row of `reversal_ledger_entries`. */
 export interface EntryRow {
@@ -13,6 +13,7 @@ export interface EntryRow {
   status_check: boolean;
   state: string;
   resolution: { outcome: LedgerResolution['outcome']; note: string; at: string } | null;
+  outcome_delivery: (Omit<OutcomeDelivery, 'leaseEndsAt'> & { leaseEndsAt?: string }) | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -44,9 +45,15 @@ export function toRecord(row: EntryRow, attempts: readonly AttemptRow[]): Ledger
     state: row.state as EntryState,
     attempts: attempts.map(toAttempt),
     ...(row.resolution === null ? {} : { resolution: { ...row.resolution, at: new Date(row.resolution.at) } }),
+    ...(row.outcome_delivery == null ? {} : { outcomeDelivery: toOutcomeDelivery(row.outcome_delivery) }),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
+}
+
+function toOutcomeDelivery(stored: NonNullable<EntryRow['outcome_delivery']>): OutcomeDelivery {
+  const { leaseEndsAt, ...rest } = stored;
+  return { ...rest, ...(leaseEndsAt === undefined ? {} : { leaseEndsAt: new Date(leaseEndsAt) }) };
 }
 
 function toAttempt(row: AttemptRow): LedgerAttempt {
@@ -76,12 +83,13 @@ export function entryParams(entry: LedgerEntryRecord): unknown[] {
     entry.resolution ? toJson(entry.resolution) : null,
     entry.createdAt,
     entry.updatedAt,
+    entry.outcomeDelivery ? toJson(entry.outcomeDelivery) : null,
   ];
 }
 
 /** The columns of an entry row. */
 export const ENTRY_COLUMNS =
-  'provider, reference, transaction_id, amount, reason, status_check, state, resolution, created_at, updated_at';
+  'provider, reference, transaction_id, amount, reason, status_check, state, resolution, created_at, updated_at, outcome_delivery';
 
 /** The parameters of an attempt row, in the column order of {@link ATTEMPT_COLUMNS}. */
 export function attemptParams(entry: LedgerEntryRecord, attempt: LedgerAttempt): unknown[] {

@@ -7,6 +7,19 @@ export interface SqlExecutor {
 export interface SqlDriver extends SqlExecutor {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Change notifications across processes (PostgreSQL's LISTEN/NOTIFY); absent for a database only
+   * this process opens (PGlite), where the store tells its own listeners.
+   */
+  readonly notifications?: SqlNotifications;
   /** Releases what the driver itself opened (not a pool the caller passed in). */
   close(): Promise<void>;
+}
+
+/** LISTEN/NOTIFY on one channel. */
+export interface SqlNotifications {
+  /** Queues a notification in the transaction `tx`: listeners hear of it once it commits. */
+  notify(tx: SqlExecutor, payload: string): Promise<void>;
+  /** Calls `listener` with every payload on the channel until the returned function is called. */
+  listen(listener: (payload: string | undefined) => void): Promise<() => Promise<void>>;
 }

@@ -1,5 +1,6 @@
 import { DELETABLE_ENTRY_STATES } from '../model/entry-state.js';
 import type { LedgerEntryRecord } from '../model/ledger-entry.js';
+import { createChangeFeed, decodeEntryKey, encodeEntryKey } from '../store/change-feed.js';
 import type { EntryKey, LedgerStore } from '../store/ledger-store.js';
 import {
   ATTEMPT_COLUMNS,
@@ -10,17 +11,18 @@ import {
   entryParams,
   toRecord,
 } from './row-mapping.js';
+import { findDueEntries } from './due-query.js';
 import type { SqlDriver, SqlExecutor } from './sql-client.js';
 
 const placeholders = (count: number, casts: Record<number, string> = {}) =>
   Array.from({ length: count }, (_, index) => `$${index + 1}${casts[index + 1] ?? ''}`).join(', ');
-const INSERT_ENTRY = `INSERT INTO reversal_ledger_entries (${ENTRY_COLUMNS}) VALUES (${placeholders(10, { 8: '::jsonb' })})
+const INSERT_ENTRY = `INSERT INTO reversal_ledger_entries (${ENTRY_COLUMNS}) VALUES (${placeholders(11, { 8: '::jsonb', 11: '::jsonb' })})
   ON CONFLICT (provider, reference) DO NOTHING RETURNING provider`;
 const UPSERT_ATTEMPT = `INSERT INTO reversal_ledger_attempts (${ATTEMPT_COLUMNS}) VALUES (${placeholders(11, { 8: '::jsonb', 9: '::jsonb' })})
   ON CONFLICT (provider, reference, number) DO UPDATE SET state = excluded.state, conversation_id = excluded.conversation_id,
   provider_request_id = excluded.provider_request_id, result = excluded.result, answers = excluded.answers, updated_at = excluded.updated_at`;
-const UPDATE_ENTRY = `UPDATE reversal_ledger_entries SET state = $3, resolution = $4::jsonb, updated_at = $5
-  WHERE provider = $1 AND reference = $2`;
+const UPDATE_ENTRY = `UPDATE reversal_ledger_entries SET state = $3, resolution = $4::jsonb, updated_at = $5,
+  outcome_delivery = $6::jsonb WHERE provider = $1 AND reference = $2`;
 const SELECT_ATTEMPTS = 'SELECT * FROM reversal_ledger_attempts WHERE provider = $1 AND reference = $2 ORDER BY number';
 
 /**
@@ -30,6 +32,8 @@ const SELECT_ATTEMPTS = 'SELECT * FROM reversal_ledger_attempts WHERE provider =
  * reference keep entries and attempts single.
  */
 export function createSqlStore(driver: SqlDriver): LedgerStore {
+  const { notifications } = driver;
+  const feed = createChangeFeed();
   const load = async (db: SqlExecutor, key: EntryKey, lock: boolean) => {
     const { rows } = await db.query<EntryRow>(
       `SELECT * FROM reversal_ledger_entries WHERE provider = $1 AND reference = $2${lock ? ' FOR UPDATE' : ''}`,
@@ -67,16 +71,39 @@ export function createSqlStore(driver: SqlDriver): LedgerStore {
       );
       return rows[0] ? this.get({ provider, reference: rows[0].reference }) : undefined;
     },
-    update(key, change) {
-      return driver.transaction(async (tx) => {
+    async update(key, change) {
+      const entryKey = { provider: key.provider, reference: key.reference };
+      let changedState = false;
+      const stored = await driver.transaction(async (tx) => {
         const current = await load(tx, key, true);
         if (!current) return undefined;
         const next = change(current);
         if (!next || next === current) return current;
-        await tx.query(UPDATE_ENTRY, [key.provider, key.reference, next.state, entryParams(next)[7], next.updatedAt]);
+        const row = entryParams(next);
+        await tx.query(UPDATE_ENTRY, [row[0], row[1], row[6], row[7], row[9], row[10]]);
         await writeAttempts(tx, next, current);
+        changedState = next.state !== current.state;
+        if (changedState && notifications) await notifications.notify(tx, encodeEntryKey(entryKey));
         return next;
       });
+      if (changedState && !notifications) feed.emit(entryKey);
+      return stored;
+    },
+    watch(listener) {
+      if (!notifications) return feed.watch(listener);
+      return notifications.listen((payload) => {
+        const changed = decodeEntryKey(payload);
+        if (changed) listener(changed);
+      });
+    },
+    findDue(query, lease) {
+      return findDueEntries(driver, query, lease);
+    },
+    async releaseDue(key) {
+      await driver.query('UPDATE reversal_ledger_entries SET reconcile_lease_until = NULL WHERE provider = $1 AND reference = $2', [
+        key.provider,
+        key.reference,
+      ]);
     },
     async prune({ before, limit }) {
       const { rows } = await driver.query(

@@ -1,4 +1,6 @@
+import type { EntryState } from '../model/entry-state.js';
 import type { LedgerEntryRecord } from '../model/ledger-entry.js';
+import type { StopWatching } from './change-feed.js';
 
 /** Identifies an entry: the provider id and the caller's reference. */
 export interface EntryKey {
@@ -14,6 +16,24 @@ export interface PruneOptions {
   readonly limit: number;
 }
 
+/** Which entries the reconciler is due to look at: see {@link LedgerStore.findDue}. */
+export interface DueQuery {
+  /** Per provider: entries in one of `states` last changed before `updatedBefore`. */
+  readonly due: readonly { readonly provider: string; readonly states: readonly EntryState[]; readonly updatedBefore: Date }[];
+  /** Only entries whose provider can (true) or cannot (false) answer status checks. */
+  readonly statusCheck: boolean;
+  /** At most this many, the longest unchanged first. */
+  readonly limit: number;
+}
+
+/** A reconciler's claim on the entries it works on, so that no other works on them at once. */
+export interface DueLease {
+  /** Now: a claim whose lease ended before it is free. */
+  readonly now: Date;
+  /** When this claim's lease ends (if it is not released before). */
+  readonly until: Date;
+}
+
 /**
  * Where a ledger keeps its entries: in memory ({@link createMemoryLedgerStore}), embedded PGlite
  * or PostgreSQL. The ledger holds every rule; a store only keeps records, atomically.
@@ -24,6 +44,8 @@ export interface PruneOptions {
  *   in any process (a row lock), and stores what it returns; a throw from `change` stores nothing.
  * - Attempt `providerReference`s are unique per provider.
  * - Entries in doubt are never deleted; `prune` deletes only the states the ledger marks deletable.
+ * - `findDue` with a lease never hands one entry to two callers while the lease lasts.
+ * - `watch` hears of every `update` that changed an entry's state, once it is committed.
  */
 export interface LedgerStore {
   /** Records a new entry with its attempts, unless the key exists. */
@@ -38,8 +60,22 @@ export interface LedgerStore {
    * with the stored entry, or `undefined` when there is none.
    */
   update(key: EntryKey, change: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined): Promise<LedgerEntryRecord | undefined>;
+  /**
+   * The due entries (see {@link DueQuery}). With `lease`, only entries no live claim holds, each
+   * claimed until `lease.until` atomically, so that concurrent callers, in any process, never
+   * receive the same entry while its claim lasts.
+   */
+  findDue(query: DueQuery, lease?: DueLease): Promise<(EntryKey & { readonly state: EntryState })[]>;
+  /** Ends a claim of {@link findDue} early. */
+  releaseDue(key: EntryKey): Promise<void>;
   /** Deletes final entries older than `before` (see {@link PruneOptions}); resolves with how many. */
   prune(options: PruneOptions): Promise<number>;
+  /**
+   * Calls `listener` with the key of every entry whose state changed, in every process sharing the
+   * store (PostgreSQL: LISTEN/NOTIFY on one connection of the pool; memory and PGlite: this
+   * process), until the returned function is called.
+   */
+  watch(listener: (key: EntryKey) => void): Promise<StopWatching>;
   /** Releases what the store holds (a database, a lock file). Not a pool the caller passed in. */
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { LedgerError } from '../ledger-error.js';
 import type { LedgerEntryRecord } from '../model/ledger-entry.js';
 import { DELETABLE_ENTRY_STATES } from '../model/entry-state.js';
+import { createChangeFeed } from './change-feed.js';
 import type { EntryKey, LedgerStore } from './ledger-store.js';
 
 /** Options of {@link createMemoryLedgerStore}. */
@@ -40,6 +41,9 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
   const entries = new Map<string, LedgerEntryRecord>();
   // provider + attempt reference → entry key.
   const attempts = new Map<string, string>();
+  const feed = createChangeFeed();
+  // entry key → when the reconciler's claim on it ends.
+  const leases = new Map<string, number>();
   const keyOf = (key: EntryKey) => `${key.provider}\u0000${key.reference}`;
 
   const put = (entry: LedgerEntryRecord) => {
@@ -49,6 +53,7 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
   };
   const remove = (key: string, entry: LedgerEntryRecord) => {
     entries.delete(key);
+    leases.delete(key);
     for (const attempt of entry.attempts) attempts.delete(`${entry.provider}\u0000${attempt.providerReference}`);
   };
   const prune = (before: Date, limit: number) => {
@@ -93,7 +98,29 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
       const next = change(current);
       if (!next || next === current) return current;
       put(next);
+      if (next.state !== current.state) feed.emit({ provider: key.provider, reference: key.reference });
       return next;
+    },
+    watch: feed.watch,
+    async findDue(query, lease) {
+      const found: (EntryKey & { state: LedgerEntryRecord['state'] })[] = [];
+      const candidates = [...entries].filter(([key, entry]) => {
+        if (entry.statusCheck !== query.statusCheck) return false;
+        if (lease && (leases.get(key) ?? 0) > lease.now.getTime()) return false;
+        return query.due.some(
+          (due) => due.provider === entry.provider && due.states.includes(entry.state) && entry.updatedAt < due.updatedBefore,
+        );
+      });
+      candidates.sort(([, a], [, b]) => a.updatedAt.getTime() - b.updatedAt.getTime());
+      for (const [key, entry] of candidates.slice(0, query.limit)) {
+        // Synchronous from the filter to here: no other claim can run in between.
+        if (lease) leases.set(key, lease.until.getTime());
+        found.push({ provider: entry.provider, reference: entry.reference, state: entry.state });
+      }
+      return found;
+    },
+    async releaseDue(key) {
+      leases.delete(keyOf(key));
     },
     async prune(pruneOptions) {
       return prune(pruneOptions.before, pruneOptions.limit);
@@ -101,6 +128,7 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
     async close() {
       entries.clear();
       attempts.clear();
+      leases.clear();
     },
   };
 }

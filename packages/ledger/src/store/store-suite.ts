@@ -99,6 +99,59 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       expect(await store.get({ provider, reference: 'NEWFINAL' })).toBeDefined();
     });
 
+    it('tells watchers of every committed change of an entry’s state, until they stop', async () => {
+      const provider = `p${unique()}`;
+      await store.insert(entry(provider, 'WATCHED'));
+      const heard: unknown[] = [];
+      let hear: () => void = () => {};
+      const stop = await store.watch((key) => {
+        if (key.provider !== provider) return;
+        heard.push(key);
+        hear();
+      });
+      const next = new Promise<void>((resolve) => (hear = resolve));
+      const key = { provider, reference: 'WATCHED' };
+      // A change that keeps the state is not announced; one that changes it is.
+      await store.update(key, (current) => ({ ...current, updatedAt: new Date() }));
+      await store.update(key, (current) => withDerivedState({ ...current, attempts: [{ ...current.attempts[0]!, state: 'pending' }] }, new Date()));
+      await next;
+      expect(heard).toEqual([key]);
+      expect(await store.get(key)).toMatchObject({ state: 'pending' });
+      await stop();
+      await store.update(key, (current) => withDerivedState({ ...current, attempts: [{ ...current.attempts[0]!, state: 'succeeded' }] }, new Date()));
+      await store.get(key);
+      expect(heard).toHaveLength(1);
+    });
+
+    it('hands each due entry to one of several concurrent reconcilers at a time', async () => {
+      const mock = createMockProvider({ id: `p${unique()}`, capabilities: { resultDelivery: 'callback' } });
+      const inFlight = new Map<string, number>();
+      let overlaps = 0;
+      // The real mock, slowed down, counting the checks of each attempt that run at once.
+      const provider = Object.assign(Object.create(mock) as typeof mock, {
+        async checkStatus(query: Parameters<typeof mock.checkStatus>[0]) {
+          inFlight.set(query.reference, (inFlight.get(query.reference) ?? 0) + 1);
+          if (inFlight.get(query.reference)! > 1) overlaps += 1;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          inFlight.set(query.reference, inFlight.get(query.reference)! - 1);
+          return mock.checkStatus(query);
+        },
+      });
+      const past = new Date(Date.now() - 3_600_000);
+      const references = Array.from({ length: 12 }, (_, index) => `DUE${index}`);
+      for (const reference of references) {
+        const written = entry(provider.id, reference, past);
+        await store.insert(written);
+        mock.setStatus(written.attempts[0]!.providerReference, { status: 'succeeded' });
+      }
+      const ledgers = Array.from({ length: 4 }, () => createLedger({ store, provider }));
+      const reports = await Promise.all(ledgers.flatMap((ledger) => [ledger.reconcile({ olderThanMs: 0, limit: 5 }), ledger.reconcile({ olderThanMs: 0, limit: 5 })]));
+      const checked = reports.flatMap((report) => report.checked.map((each) => each.reference));
+      expect(overlaps).toBe(0);
+      expect(checked.sort()).toEqual([...references].sort());
+      for (const reference of references) expect(await ledgers[0]!.get(reference)).toMatchObject({ state: 'succeeded' });
+    });
+
     it('keeps a ledger’s whole story: results, answers, retries, double reversal, resolution', async () => {
       const provider = createMockProvider({ id: `p${unique()}`, capabilities: { resultDelivery: 'callback' } });
       const ledger = createLedger({ store, provider });
