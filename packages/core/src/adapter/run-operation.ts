@@ -55,7 +55,11 @@ export async function runOperation<TInput, TMetadata extends ProviderMetadata>(
       sentSecrets.push(token);
       headers = { ...headers, ...context.credentials.spec.authorize(token) };
     }
-    const outcome = await sendWithRetry(spec.transport, { ...call.request, headers, operation, schema: ANY_BODY }, options, context);
+    const { method, path, query, body } = call.request;
+    // Spelt out, not `{ ...call.request, headers, … }`: in Node 20 each property after a leading
+    // spread is a slow copy, ~2 µs a call here (bench/README.md, "Causes").
+    const request: JsonRequest<unknown> = { operation, method, path, query, headers, body, schema: ANY_BODY };
+    const outcome = await sendWithRetry(spec.transport, request, options, context);
     if (outcome.kind !== 'response') {
       return { answer: transportFailureAnswer(outcome, operation, context.displayName), call, sentSecrets };
     }
