@@ -64,12 +64,12 @@ describe('onOutcome', () => {
     const results: ReversalResult[] = [];
     const handlers = ledgers.map((ledger) => createCallbackHandler({ provider, ledger, onResult: (result) => void results.push(result) }));
     const entry = await ledgers[0]!.reverse(request);
-    const input = provider.deliverCallback(entry.attempts[0]!.providerReference, { status: 'succeeded' });
+    const input = provider.deliverCallback!(entry.attempts[0]!.providerReference, { status: 'succeeded' });
     for (const handler of handlers) expect((await handler.handle(input)).status).toBe(200);
     expect(told).toEqual(['ORDER1234:succeeded:1']);
     expect(results).toEqual([]);
     // A result the ledger does not know still goes to onResult.
-    await handlers[0]!.handle(provider.deliverCallback({ reference: 'NOTOURS1', originalTransactionId: 'PDU91HIVIT' }, { status: 'succeeded' }));
+    await handlers[0]!.handle(provider.deliverCallback!({ reference: 'NOTOURS1', originalTransactionId: 'PDU91HIVIT' }, { status: 'succeeded' }));
     expect(results.map((result) => result.reference)).toEqual(['NOTOURS1']);
   });
 
@@ -82,7 +82,7 @@ describe('onOutcome', () => {
     });
     const handler = createCallbackHandler({ provider, ledger, onResult: () => {} });
     const entry = await ledger.reverse(request);
-    const input = provider.deliverCallback(entry.attempts[0]!.providerReference, { status: 'succeeded' });
+    const input = provider.deliverCallback!(entry.attempts[0]!.providerReference, { status: 'succeeded' });
     expect((await handler.handle(input)).status).toBe(500);
     expect(await ledger.get('ORDER1234')).toMatchObject({ outcomeDelivery: { state: 'due', outcome: 'succeeded' } });
     fail = false;
