@@ -8,6 +8,7 @@ import { resultExitCode } from '../result-exit-code.js';
 import { resultJson } from '../result-json.js';
 import { writeJson } from '../write-json.js';
 import { readPreviousResult } from './read-previous-result.js';
+import { statusFromLedger } from './status-from-ledger.js';
 import { runProviderCall } from './run-provider-call.js';
 import { statusHelp } from './status-help.js';
 
@@ -18,6 +19,7 @@ const OPTIONS = {
   'reversal-transaction-id': { type: 'string' },
   'provider-request-id': { type: 'string' },
   result: { type: 'string' },
+  ledger: { type: 'string' },
   dotenv: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -29,6 +31,9 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   if (values.help) {
     io.stdout.write(statusHelp((await loadProviders(io)).definitions));
     return 0;
+  }
+  if (values['transaction-id'] === undefined && values.result === undefined && typeof values.reference === 'string') {
+    return statusFromLedger(values.reference, values, io);
   }
   const previous = values.result !== undefined ? await readPreviousResult(values.result as string, io) : {};
   const pick = (option: string, field: keyof StatusQuery) => (values[option] as string | undefined) ?? previous[field];
