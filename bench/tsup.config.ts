@@ -8,6 +8,7 @@ export default defineConfig({
     'server-child': 'src/server-child.ts',
     'client-child': 'src/client-child.ts',
     'callback-child': 'src/callback-child.ts',
+    'first-reversal-child': 'src/first-reversal-child.ts',
     'clients/ours-ke': 'src/clients/ours-ke.ts',
     'clients/raw-ke': 'src/clients/raw-ke.ts',
     'clients/mpesa-api-ke': 'src/clients/mpesa-api-ke.ts',

@@ -73,9 +73,20 @@ try {
   record('Mozambique', 'timeout', unknown);
   if (unknown.status === 'unknown' && mz.checkStatus) record('Mozambique', 'status check', await mz.checkStatus(unknown));
 
+  // 6. A Kenya callback that never comes: pending for ever, until a status check (Daraja's
+  //    Transaction Status) settles it. Its answer arrives by callback, for the reversal's reference.
+  daraja.addTransaction({ transactionId: 'SKE31LOST0', amount: '150', scenario: 'no-callback' });
+  const silent = await kenya.reverse({ transactionId: 'SKE31LOST0', amount: '150', reference: 'KE4' });
+  record('Kenya', 'callback lost', silent);
+  if (silent.status === 'pending' && kenya.checkStatus) {
+    await endpoint.deliver(silent); // recorded as the reference's current result until the answer comes
+    await kenya.checkStatus(silent); // still pending: the status answer comes by callback
+    record('Kenya', 'status check', await endpoint.waitForResult(silent.reference, { timeoutMs: 5_000 }));
+  }
+
   console.log('Reversals through one API, against local simulators of Daraja (Kenya) and Vodacom (Mozambique):\n');
   printTable(rows);
-  console.log('\nEvery row is the same ReversalResult model; Kenya outcomes arrived by callback on a local endpoint.');
+  console.log('\nEvery row is the same ReversalResult model; Kenya outcomes (and status answers) arrived by callback on a local endpoint.');
 } finally {
   await Promise.all([kenya.close?.(), mz.close?.(), daraja.close(), mozambique.close()]);
   callbacks.closeAllConnections();

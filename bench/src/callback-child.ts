@@ -1,21 +1,26 @@
 /**
  * Callback parsing rate of the Kenya adapter on one core. Real callbacks are collected first: the
  * Daraja simulator (in this process) POSTs them to a callback recorder; then `parseCallback()`
- * reads them in a loop, one at a time, for a fixed time.
+ * reads them in a loop, one at a time, for a fixed time. Usage: `callback-child.js [<checkout
+ * root>]`: with a `--baseline` checkout, its adapter is measured too, mode by mode, after this one.
  */
-import { createSafaricomKeProvider } from '@reversal/safaricom-ke';
+import type * as SafaricomKe from '@reversal/safaricom-ke';
 import { startDarajaSimulator, startCallbackRecorder } from '@reversal/sandbox';
+import { createPackageImporter } from './lib/import-package.js';
 import { serveParent } from './lib/serve-parent.js';
+import { createUnsignedKenyaProvider } from './lib/unsigned-kenya-provider.js';
 import { round } from './lib/stats.js';
 import type { CallbackRateRow } from './protocol.js';
 
 
 const SAMPLES = 200;
 
-async function measure(mode: string, signed: boolean, parsedBody: boolean, durationMs: number): Promise<CallbackRateRow> {
+type Create = typeof SafaricomKe.createSafaricomKeProvider;
+
+async function measure(mode: string, signed: boolean, parsedBody: boolean, durationMs: number, create: Create): Promise<CallbackRateRow> {
   const simulator = await startDarajaSimulator({ callbackDelayMs: 1 });
   const recorder = await startCallbackRecorder();
-  const provider = createSafaricomKeProvider({
+  const options = {
     baseUrl: simulator.baseUrl,
     consumerKey: simulator.consumerKey,
     consumerSecret: simulator.consumerSecret,
@@ -24,8 +29,10 @@ async function measure(mode: string, signed: boolean, parsedBody: boolean, durat
     certificate: simulator.certificatePem,
     shortCode: simulator.shortCode,
     resultUrl: `${recorder.url}/mpesa/result`,
-    ...(signed ? { callbackSecret: 'bench-callback-secret-0123456789abcdef' } : { unsignedCallbacks: true }),
-  });
+  };
+  const provider = signed
+    ? create({ ...options, callbackSecret: 'bench-callback-secret-0123456789abcdef' })
+    : createUnsignedKenyaProvider(create, options);
   try {
     for (let index = 0; index < SAMPLES; index++) {
       const { transactionId } = simulator.addTransaction({ amount: 200 });
@@ -66,12 +73,25 @@ async function measure(mode: string, signed: boolean, parsedBody: boolean, durat
   }
 }
 
+const MODES: readonly [mode: string, signed: boolean, parsedBody: boolean][] = [
+  ['raw body (string), plain callback URL', false, false],
+  ['parsed body (object), plain callback URL', false, true],
+  ['raw body (string), signed callback URL (callbackSecret, HS256)', true, false],
+];
+
+const baselineRoot = process.argv[2];
+const load = async (root: string | undefined) =>
+  (await createPackageImporter(root)<typeof SafaricomKe>('@reversal/safaricom-ke')).createSafaricomKeProvider;
+
 serveParent(async (message) => {
   if (message.type !== 'run') throw new Error(`unknown command ${message.type}`);
   const durationMs = Number(message.durationMs);
-  return [
-    await measure('raw body (string), plain callback URL', false, false, durationMs),
-    await measure('parsed body (object), plain callback URL', false, true, durationMs),
-    await measure('raw body (string), signed callback URL (callbackSecret, HS256)', true, false, durationMs),
-  ];
+  const ours = await load(undefined);
+  const baseline = baselineRoot === undefined ? undefined : await load(baselineRoot);
+  const rows: CallbackRateRow[] = [];
+  for (const [mode, signed, parsedBody] of MODES) {
+    rows.push(await measure(mode, signed, parsedBody, durationMs, ours));
+    if (baseline) rows.push(await measure(`${mode} (baseline)`, signed, parsedBody, durationMs, baseline));
+  }
+  return rows;
 });

@@ -1,8 +1,10 @@
 /**
- * A client process: loads ONE client module (`dist/clients/<name>.js`) and runs the batches the
- * orchestrator asks for, measuring its own wall and CPU time. Usage: `client-child.js <name>`.
+ * A client process: loads ONE client module (`dist/clients/<module>.js`) and runs the batches the
+ * orchestrator asks for, measuring its own wall and CPU time. Usage: `client-child.js <module>
+ * [<checkout root>]`: with a root, the client imports `@reversal/…` from that checkout's packages.
  */
 import type { BenchClient, OpenClient } from './clients/bench-client.js';
+import { createPackageImporter } from './lib/import-package.js';
 import { serveParent } from './lib/serve-parent.js';
 import type { BatchRequest, BatchResult, ClientSetup } from './protocol.js';
 import { transactionId } from './protocol.js';
@@ -13,7 +15,8 @@ interface ClientModule {
 }
 
 const name = process.argv[2];
-if (!name || !/^[a-z-]+$/.test(name)) throw new Error('usage: client-child.js <client name>');
+if (!name || !/^[a-z-]+$/.test(name)) throw new Error('usage: client-child.js <client module> [<checkout root>]');
+const importPackage = createPackageImporter(process.argv[3]);
 let loaded: ClientModule | undefined;
 let setup: ClientSetup | undefined;
 let client: BenchClient | undefined;
@@ -60,7 +63,7 @@ serveParent(async (message) => {
       return { undiciIsGlobalDispatcher: Symbol.for('undici.globalDispatcher.1') in globalThis };
     }
     case 'open':
-      client = await loaded!.open(setup!);
+      client = await loaded!.open(setup!, importPackage);
       return null;
     case 'batch':
       return runBatch(client!, message.batch as BatchRequest);

@@ -4,8 +4,28 @@
 export type Country = 'ke' | 'mz';
 
 /** The clients under test, one child process each. */
-export const CLIENT_NAMES = ['ours-ke', 'raw-ke', 'mpesa-api-ke', 'ours-mz', 'raw-mz', 'paymentsds-mz'] as const;
+export const CLIENT_NAMES = ['ours-ke', 'base-ke', 'raw-ke', 'mpesa-api-ke', 'ours-mz', 'base-mz', 'raw-mz', 'paymentsds-mz'] as const;
 export type ClientName = (typeof CLIENT_NAMES)[number];
+
+/**
+ * The bench client of each adapter package, with the simulator it talks to. An adapter the bench
+ * discovers (cold import) without an entry here is reported as having no bench client.
+ */
+export const ADAPTER_CLIENTS: Readonly<Record<string, { readonly client: ClientName; readonly baseline: ClientName; readonly country: Country }>> = {
+  '@reversal/safaricom-ke': { client: 'ours-ke', baseline: 'base-ke', country: 'ke' },
+  '@reversal/vodacom-mz': { client: 'ours-mz', baseline: 'base-mz', country: 'mz' },
+};
+
+/** The clients that run the adapters of a `--baseline` checkout (only when one is given). */
+export const BASELINE_CLIENTS: readonly ClientName[] = ['base-ke', 'base-mz'];
+
+/**
+ * The module of `src/clients/` a client runs: a baseline client runs the same module as this
+ * checkout's adapter (`base-ke` → `ours-ke`), with the baseline's packages.
+ */
+export function clientModule(client: ClientName): string {
+  return client.replace(/^base-/, 'ours-');
+}
 
 /** What a Kenya client needs to reach the Daraja simulator. */
 export interface KenyaTarget {
@@ -17,8 +37,6 @@ export interface KenyaTarget {
   readonly initiatorPassword: string;
   /** The simulator's certificate (PEM), to encrypt the initiator password with. */
   readonly certificatePem: string;
-  /** A SecurityCredential computed once by the orchestrator, for the hand-written baseline. */
-  readonly securityCredential: string;
   readonly shortCode: string;
   /** Where callbacks would go (never called: the bench's transactions have the `no-callback` scenario). */
   readonly resultUrl: string;
@@ -33,7 +51,7 @@ export interface MozambiqueTarget {
   readonly apiKey: string;
   /** Base64 DER SubjectPublicKeyInfo, as Vodacom hands it out. */
   readonly publicKey: string;
-  /** base64(RSA-PKCS#1 v1.5(apiKey)), computed once: the bearer token every client sends. */
+  /** base64(RSA-PKCS#1 v1.5(apiKey)), computed once, for `@paymentsds/mpesa`'s `accessToken` option. */
   readonly bearerToken: string;
   readonly serviceProviderCode: string;
   readonly initiatorIdentifier: string;
@@ -44,6 +62,11 @@ export interface MozambiqueTarget {
 export interface ClientSetup {
   readonly ke: KenyaTarget;
   readonly mz: MozambiqueTarget;
+  /**
+   * A fresh process timing its first reversal: every client configures itself as a new
+   * application would (`@paymentsds/mpesa` then computes its own token instead of taking one).
+   */
+  readonly fresh?: boolean;
 }
 
 /** One batch of reversals: indexes `start … start + count - 1` of a prepared run, `concurrency` at a time. */

@@ -34,7 +34,6 @@ const setup: ClientSetup = {
     initiatorName: daraja.initiatorName,
     initiatorPassword: daraja.initiatorPassword,
     certificatePem: daraja.certificatePem,
-    securityCredential: encrypt(daraja.initiatorPassword, daraja.certificatePem),
     shortCode: daraja.shortCode,
     // Nothing listens there: the bench's transactions never produce a callback.
     resultUrl: 'http://127.0.0.1:9/mpesa/reversal/result',

@@ -8,5 +8,11 @@ export interface BenchClient {
   close(): Promise<void>;
 }
 
+/**
+ * Imports one of this repository's packages (`@reversal/…`): from the bench's own dependencies,
+ * or, in a `--baseline` client process, from the other checkout's `packages/` directory.
+ */
+export type ImportPackage = <T>(name: string) => Promise<T>;
+
 /** What each client module exports: a factory of fresh instances. */
-export type OpenClient = (setup: ClientSetup) => Promise<BenchClient>;
+export type OpenClient = (setup: ClientSetup, importPackage: ImportPackage) => Promise<BenchClient>;

@@ -1,8 +1,12 @@
-/** This library's Mozambique adapter: `createVodacomMzProvider().reverse()`, partial amount, resolves `succeeded`. */
-import { createVodacomMzProvider } from '@reversal/vodacom-mz';
+/**
+ * This library's Mozambique adapter: `createVodacomMzProvider().reverse()`, partial amount, resolves
+ * `succeeded`. Also the `base-mz` client: the same code against the adapter of a `--baseline` checkout.
+ */
+import type * as VodacomMz from '@reversal/vodacom-mz';
 import type { OpenClient } from './bench-client.js';
 
-export const open: OpenClient = async ({ mz }) => {
+export const open: OpenClient = async ({ mz }, importPackage) => {
+  const { createVodacomMzProvider } = await importPackage<typeof VodacomMz>('@reversal/vodacom-mz');
   const provider = createVodacomMzProvider({
     baseUrl: mz.baseUrl,
     reversalPort: mz.reversalPort,

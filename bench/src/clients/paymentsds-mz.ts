@@ -3,15 +3,16 @@
  * host, so the simulator listens there. It is given the bearer token ready-made (its `accessToken`
  * option): by default it re-encrypts the API key with RSA before every request, which the
  * simulator (pure-JavaScript RSA decryption, ~0.5 s a token) could not serve at any useful rate;
- * that per-call cost is measured on its own by `extra()`.
+ * that per-call cost is measured on its own by `extra()`. In a fresh process timing its first
+ * reversal it runs in its default configuration (`apiKey` + `publicKey`), as a new application would.
  */
 import { Client } from '@paymentsds/mpesa';
 import type { OpenClient } from './bench-client.js';
 
-export const open: OpenClient = async ({ mz }) => {
+export const open: OpenClient = async ({ mz, fresh }) => {
   const client = new Client({
     host: mz.baseUrl,
-    accessToken: mz.bearerToken,
+    ...(fresh ? { apiKey: mz.apiKey, publicKey: mz.publicKey } : { accessToken: mz.bearerToken }),
     serviceProviderCode: mz.serviceProviderCode,
     initiatorIdentifier: mz.initiatorIdentifier,
     securityCredential: mz.securityCredential,

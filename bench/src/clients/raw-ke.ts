@@ -1,12 +1,18 @@
 /**
- * The baseline: a hand-written undici request with the same body as the adapter sends, to the
- * same simulator, one token fetched once per instance, one keep-alive pool.
+ * The reference: a hand-written undici request with the same body as the adapter sends, to the
+ * same simulator, one token fetched once per instance, one keep-alive pool. Like the adapter, an
+ * instance encrypts the initiator password itself (node:crypto), once.
  */
+import { constants, publicEncrypt, X509Certificate } from 'node:crypto';
 import { Pool } from 'undici';
 import type { OpenClient } from './bench-client.js';
 
 export const open: OpenClient = async ({ ke }) => {
   const pool = new Pool(ke.url, { connections: 100 });
+  const securityCredential = publicEncrypt(
+    { key: new X509Certificate(ke.certificatePem).publicKey, padding: constants.RSA_PKCS1_PADDING },
+    Buffer.from(ke.initiatorPassword),
+  ).toString('base64');
   const basic = Buffer.from(`${ke.consumerKey}:${ke.consumerSecret}`).toString('base64');
   let token: Promise<string> | undefined;
   const fetchToken = async () => {
@@ -28,7 +34,7 @@ export const open: OpenClient = async ({ ke }) => {
         headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${await token}` },
         body: JSON.stringify({
           Initiator: ke.initiatorName,
-          SecurityCredential: ke.securityCredential,
+          SecurityCredential: securityCredential,
           CommandID: 'TransactionReversal',
           TransactionID: id,
           Amount: '200',

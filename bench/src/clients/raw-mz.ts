@@ -1,9 +1,15 @@
-/** The baseline: a hand-written undici PUT with the same body and headers as the adapter sends. */
+/**
+ * The reference: a hand-written undici PUT with the same body and headers as the adapter sends.
+ * Like the adapter, an instance computes its bearer token (the API key RSA-encrypted) itself, once.
+ */
+import { constants, createPublicKey, publicEncrypt } from 'node:crypto';
 import { Pool } from 'undici';
 import type { OpenClient } from './bench-client.js';
 
 export const open: OpenClient = async ({ mz }) => {
   const pool = new Pool(`${mz.baseUrl}:${mz.reversalPort}`, { connections: 100 });
+  const publicKey = createPublicKey({ key: Buffer.from(mz.publicKey, 'base64'), format: 'der', type: 'spki' });
+  const bearerToken = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(mz.apiKey)).toString('base64');
   return {
     async reverse(id) {
       const response = await pool.request({
@@ -12,7 +18,7 @@ export const open: OpenClient = async ({ mz }) => {
         headers: {
           accept: 'application/json',
           'content-type': 'application/json',
-          authorization: `Bearer ${mz.bearerToken}`,
+          authorization: `Bearer ${bearerToken}`,
           origin: 'developer.mpesa.vm.co.mz',
         },
         body: JSON.stringify({

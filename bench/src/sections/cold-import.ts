@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { findPackageDirectory, packageEntryUrl } from '../lib/import-package.js';
 import { median, round } from '../lib/stats.js';
 
 /** One thing to import in a fresh process. */
@@ -16,23 +16,46 @@ export interface ImportVariant {
  */
 export function benchAdapters(benchDirectory: string): string[] {
   const manifest = JSON.parse(readFileSync(join(benchDirectory, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const require = createRequire(join(benchDirectory, 'package.json'));
   return Object.keys(manifest.dependencies ?? {}).filter((name) => {
-    const dependency = require(`${name}/package.json`) as { reversal?: { adapter?: unknown } };
+    // Read from node_modules, not through `require`: a package whose `exports` omit ./package.json (a peer) cannot be required so.
+    const dependency = JSON.parse(readFileSync(join(benchDirectory, 'node_modules', name, 'package.json'), 'utf8')) as { reversal?: { adapter?: unknown } };
     return typeof dependency.reversal?.adapter === 'string';
   });
 }
 
-/** The variants measured: bare Node, undici alone, core, core plus each adapter, and the peers. */
-export function importVariants(benchDirectory: string): ImportVariant[] {
-  return [
+/** The name of a variant that imports a `--baseline` checkout's packages. */
+export const baselineName = (name: string) => `${name} (baseline)`;
+
+/**
+ * The variants measured: bare Node, undici alone, core, core plus each adapter, and the peers;
+ * with a `--baseline` checkout, also its core and its version of each adapter it has.
+ */
+export function importVariants(benchDirectory: string, baselineRoot?: string): ImportVariant[] {
+  const adapters = benchAdapters(benchDirectory);
+  const variants: ImportVariant[] = [
     { name: 'node (nothing imported)', specifiers: [] },
     { name: 'undici', specifiers: ['undici'] },
     { name: '@reversal/core', specifiers: ['@reversal/core'] },
-    ...benchAdapters(benchDirectory).map((adapter) => ({ name: `@reversal/core + ${adapter}`, specifiers: ['@reversal/core', adapter] })),
-    { name: 'mpesa-api', specifiers: ['mpesa-api'] },
-    { name: '@paymentsds/mpesa', specifiers: ['@paymentsds/mpesa'] },
+    ...adapters.map((adapter) => ({ name: `@reversal/core + ${adapter}`, specifiers: ['@reversal/core', adapter] })),
   ];
+  if (baselineRoot !== undefined) {
+    const core = packageEntryUrl(baselineRoot, '@reversal/core');
+    variants.push({ name: baselineName('@reversal/core'), specifiers: [core] });
+    for (const adapter of adapters.filter((name) => hasPackage(baselineRoot, name))) {
+      variants.push({ name: baselineName(`@reversal/core + ${adapter}`), specifiers: [core, packageEntryUrl(baselineRoot, adapter)] });
+    }
+  }
+  variants.push({ name: 'mpesa-api', specifiers: ['mpesa-api'] }, { name: '@paymentsds/mpesa', specifiers: ['@paymentsds/mpesa'] });
+  return variants;
+}
+
+function hasPackage(root: string, name: string): boolean {
+  try {
+    findPackageDirectory(root, name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Median wall time of a fresh `node` process that imports the variant and exits. */
@@ -48,8 +71,8 @@ export interface ColdImportRow {
  * Starts `runs` fresh processes per variant, the variants taking turns so that load changes fall
  * on all of them, and keeps the median wall time from spawn to exit.
  */
-export function runColdImport(cwd: string, runs: number): ColdImportRow[] {
-  const IMPORT_VARIANTS = importVariants(cwd);
+export function runColdImport(cwd: string, runs: number, baselineRoot?: string): ColdImportRow[] {
+  const IMPORT_VARIANTS = importVariants(cwd, baselineRoot);
   const times = new Map<string, number[]>(IMPORT_VARIANTS.map((variant) => [variant.name, []]));
   for (let run = 0; run < runs; run++) {
     for (const variant of IMPORT_VARIANTS) {

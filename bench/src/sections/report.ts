@@ -1,7 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { markdownTable } from '../lib/table.js';
 import type { ClientName } from '../protocol.js';
 import type { BenchResults } from '../results.js';
-import type { ThroughputRow } from './throughput.js';
+import { baselineName } from './cold-import.js';
+import { pairedRatio, type ThroughputRow } from './throughput.js';
 
 const number = (value: number, digits = 0) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -10,32 +12,45 @@ const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 
 const LABELS: Record<ClientName, string> = {
   'ours-ke': '@reversal/safaricom-ke',
-  'raw-ke': 'raw undici (baseline)',
+  'base-ke': '@reversal/safaricom-ke (baseline)',
+  'raw-ke': 'raw undici (Daraja)',
   'mpesa-api-ke': 'mpesa-api 3.0.2',
   'ours-mz': '@reversal/vodacom-mz',
-  'raw-mz': 'raw undici (baseline)',
+  'base-mz': '@reversal/vodacom-mz (baseline)',
+  'raw-mz': 'raw undici (Vodacom)',
   'paymentsds-mz': '@paymentsds/mpesa 0.1.0-alpha-9',
 };
 
 const find = (rows: readonly ThroughputRow[], client: string, concurrency: number) =>
   rows.find((row) => row.client === client && row.concurrency === concurrency);
 
-function throughputTable(rows: readonly ThroughputRow[], baseline: ClientName, withOauth: boolean): string {
-  const header = ['client', 'concurrency', 'reversals/s', '× raw', 'client CPU µs/reversal', '× raw', 'simulator CPU µs/reversal'];
+/**
+ * One country's throughput rows. Ratios are medians over the rounds of the per-round ratio to the
+ * reference (raw undici) and, with a baseline, to the baseline adapter (see `pairedRatio`).
+ */
+function throughputTable(rows: readonly ThroughputRow[], raw: ClientName, base: ClientName, withOauth: boolean): string {
+  const hasBase = rows.some((row) => row.client === base);
+  const header = ['client', 'concurrency', 'reversals/s', '× raw'];
+  if (hasBase) header.push('× baseline');
+  header.push('client CPU µs/reversal', '× raw');
+  if (hasBase) header.push('× baseline');
+  header.push('simulator CPU µs/reversal');
   if (withOauth) header.push('OAuth calls');
   return markdownTable(
     header,
     rows.map((row) => {
-      const raw = find(rows, baseline, row.concurrency)!;
-      const cells = [
+      const reference = find(rows, raw, row.concurrency)!;
+      const baseline = find(rows, base, row.concurrency);
+      const cells: (string | number)[] = [
         LABELS[row.client] + (row.errors > 0 ? ` (${row.errors} errors)` : ''),
         row.concurrency,
         number(row.reversalsPerSecond),
-        ratio(row.reversalsPerSecond / raw.reversalsPerSecond),
-        number(row.clientCpuUsPerReversal),
-        ratio(row.clientCpuUsPerReversal / raw.clientCpuUsPerReversal),
-        number(row.serverCpuUsPerReversal),
+        ratio(pairedRatio(row, reference, 'rate')),
       ];
+      if (hasBase) cells.push(baseline ? ratio(pairedRatio(row, baseline, 'rate')) : '–');
+      cells.push(number(row.clientCpuUsPerReversal), ratio(pairedRatio(row, reference, 'cpu')));
+      if (hasBase) cells.push(baseline ? ratio(pairedRatio(row, baseline, 'cpu')) : '–');
+      cells.push(number(row.serverCpuUsPerReversal));
       if (withOauth) cells.push(`${number(row.oauthCalls)} / ${number(row.reversals + 1)}`);
       return cells;
     }),
@@ -46,21 +61,36 @@ function throughputTable(rows: readonly ThroughputRow[], baseline: ClientName, w
 function targetsTable(results: BenchResults): string {
   const rows: (string | number)[][] = [];
   const pairs = [
-    ['Kenya', results.throughput.ke, 'ours-ke', 'raw-ke', ['mpesa-api-ke']],
-    ['Mozambique', results.throughput.mz, 'ours-mz', 'raw-mz', ['paymentsds-mz']],
+    ['Kenya', results.throughput.ke, 'ours-ke', 'base-ke', 'raw-ke', ['mpesa-api-ke']],
+    ['Mozambique', results.throughput.mz, 'ours-mz', 'base-mz', 'raw-mz', ['paymentsds-mz']],
   ] as const;
-  for (const [country, data, ours, raw, peers] of pairs) {
+  for (const [country, data, ours, base, raw, peers] of pairs) {
     if (data.length === 0) continue;
     const concurrencies = [...new Set(data.map((row) => row.concurrency))];
-    const cpu = concurrencies.map((c) => find(data, ours, c)!.clientCpuUsPerReversal / find(data, raw, c)!.clientCpuUsPerReversal);
-    const speed = concurrencies.map((c) => find(data, ours, c)!.reversalsPerSecond / find(data, raw, c)!.reversalsPerSecond);
-    rows.push([`1. ${country}: client CPU per reversal ≤ 1.10× raw undici`, cpu.map(ratio).join(' / '), verdict(cpu.every((value) => value <= 1.1))]);
-    rows.push([`2. ${country}: throughput ≥ 0.90× raw undici`, speed.map(ratio).join(' / '), verdict(speed.every((value) => value >= 0.9))]);
-    for (const peer of peers) {
-      const cpuVsPeer = concurrencies.map((c) => find(data, ours, c)!.clientCpuUsPerReversal / find(data, peer, c)!.clientCpuUsPerReversal);
-      const speedVsPeer = concurrencies.map((c) => find(data, ours, c)!.reversalsPerSecond / find(data, peer, c)!.reversalsPerSecond);
+    const against = (other: ClientName, metric: 'rate' | 'cpu') => concurrencies.map((c) => pairedRatio(find(data, ours, c)!, find(data, other, c)!, metric));
+    if (data.some((row) => row.client === base)) {
+      const cpuVsBase = against(base, 'cpu');
+      const speedVsBase = against(base, 'rate');
       rows.push([
-        `7. ${country}: less CPU and more reversals/s than ${LABELS[peer]}`,
+        `${country}: client CPU per reversal ≤ 1.03× the baseline adapter`,
+        `${cpuVsBase.map(ratio).join(' / ')} (raw undici: ${against(raw, 'cpu').map(ratio).join(' / ')})`,
+        verdict(cpuVsBase.every((value) => value <= 1.03)),
+      ]);
+      rows.push([
+        `${country}: throughput ≥ 0.97× the baseline adapter`,
+        `${speedVsBase.map(ratio).join(' / ')} (raw undici: ${against(raw, 'rate').map(ratio).join(' / ')})`,
+        verdict(speedVsBase.every((value) => value >= 0.97)),
+      ]);
+    }
+    const cpu = against(raw, 'cpu');
+    const speed = against(raw, 'rate');
+    rows.push([`${country}: client CPU per reversal ≤ 1.10× raw undici`, cpu.map(ratio).join(' / '), verdict(cpu.every((value) => value <= 1.1))]);
+    rows.push([`${country}: throughput ≥ 0.90× raw undici`, speed.map(ratio).join(' / '), verdict(speed.every((value) => value >= 0.9))]);
+    for (const peer of peers) {
+      const cpuVsPeer = against(peer, 'cpu');
+      const speedVsPeer = against(peer, 'rate');
+      rows.push([
+        `${country}: less CPU and more reversals/s than ${LABELS[peer]}`,
         `CPU ${cpuVsPeer.map(ratio).join(' / ')}; reversals/s ${speedVsPeer.map(ratio).join(' / ')}`,
         verdict(cpuVsPeer.every((value) => value < 1) && speedVsPeer.every((value) => value > 1)),
       ]);
@@ -68,7 +98,7 @@ function targetsTable(results: BenchResults): string {
     if (country === 'Kenya') {
       const oauth = data.filter((row) => row.client === ours).map((row) => row.oauthCalls);
       rows.push([
-        '3. OAuth calls per 10,000 Kenya reversals: one',
+        `OAuth calls per ${number(results.settings.reversals)} Kenya reversals: one`,
         `${oauth.join(' / ')} (burst of ${results.settings.burst} first calls: ${results.firstCallBurst['ours-ke'] ?? '–'})`,
         verdict(oauth.every((value) => value === 1) && results.firstCallBurst['ours-ke'] === 1),
       ]);
@@ -76,28 +106,52 @@ function targetsTable(results: BenchResults): string {
   }
   const plain = results.callbacks[0];
   if (plain) {
-    rows.push(['4. Callback parsing ≥ 100,000/s on one core', `${number(plain.callbacksPerSecond)}/s`, verdict(plain.callbacksPerSecond >= 100_000)]);
+    rows.push(['Callback parsing ≥ 100,000/s on one core', `${number(plain.callbacksPerSecond)}/s`, verdict(plain.callbacksPerSecond >= 100_000)]);
   }
   const undici = results.coldImport.find((row) => row.name === 'undici');
-  for (const row of results.coldImport.filter((entry) => entry.name.includes(' + '))) {
+  for (const row of results.coldImport.filter((entry) => entry.name.includes(' + ') && !entry.name.endsWith('(baseline)'))) {
     const value = row.medianMs / undici!.medianMs;
-    rows.push([`5. Cold import ${row.name} ≤ 1.25× undici alone`, `${ratio(value)} (${number(row.medianMs, 1)} vs ${number(undici!.medianMs, 1)} ms)`, verdict(value <= 1.25)]);
+    const before = results.coldImport.find((entry) => entry.name === baselineName(row.name));
+    const then = before ? `; baseline ${ratio(before.medianMs / undici!.medianMs)}` : '';
+    rows.push([
+      `Cold import ${row.name} ≤ 1.10× undici alone`,
+      `${ratio(value)} (${number(row.medianMs, 1)} vs ${number(undici!.medianMs, 1)} ms${then})`,
+      verdict(value <= 1.1),
+    ]);
   }
   return markdownTable(['target', 'measured (concurrency 1 / 10 / 100)', 'result'], rows);
 }
 
+/** What was measured, where, and how busy the machine was. */
+function introduction(results: BenchResults): string {
+  const { machine, settings } = results;
+  const baseline = results.baseline ? ` Baseline adapters: ${results.baseline.commit} (\`--baseline\`), in the same run.` : '';
+  return (
+    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC with \`${results.command}\` in ${results.durationSeconds} s at ${results.checkout ?? 'an unrecorded commit'}, on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node} (load average ${machine.loadAverage1m} before, ${results.machineAfter.loadAverage1m} after: other work shared the machine when it exceeds 0).${baseline} ` +
+    `${number(settings.reversals)} reversals per client and concurrency in ${settings.rounds} interleaved rounds, after ${number(settings.warmupReversals)} warm-up reversals per client and ${number(settings.instanceWarmupReversals ?? 0)} per fresh instance; every client in its own process, the simulators in another. ` +
+    'Rates and CPU are medians over the rounds; ratios are medians of the per-round ratios (the clients of a round run back to back).'
+  );
+}
+
+/** Time to first reversal in fresh processes, and the cold-import ratios beside it. */
+function firstReversalTable(results: BenchResults): string {
+  const rows = results.firstReversal ?? [];
+  return markdownTable(
+    ['client', 'first reversal ms (spawn to exit)', 'simulator CPU ms', 'client side ms (less simulator)', 'from process start to answer ms'],
+    rows.map((row) => [LABELS[row.client], number(row.medianMs, 1), number(row.medianSimulatorMs, 1), number(row.medianClientSideMs, 1), number(row.medianReadyMs, 1)]),
+  );
+}
+
 /** The whole report as Markdown: tables of every section, the targets, the machine, the command. */
 export function renderReport(results: BenchResults): string {
-  const { machine, settings } = results;
-  const parts: string[] = [
-    `Measured ${results.startedAt.slice(0, 16).replace('T', ' ')} UTC with \`${results.command}\` in ${results.durationSeconds} s on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node} (load average ${machine.loadAverage1m} before, ${results.machineAfter.loadAverage1m} after). ${number(settings.reversals)} reversals per client and concurrency in ${settings.rounds} interleaved batches, after ${number(settings.warmupReversals)} warm-up reversals; every client in its own process, the simulators in another.`,
-  ];
+  const { settings } = results;
+  const parts: string[] = [introduction(results)];
   if (results.throughput.ke.length > 0 || results.throughput.mz.length > 0) parts.push('### Targets', targetsTable(results));
   if (results.throughput.ke.length > 0) {
-    parts.push('### Kenya: reversal acknowledged (Daraja simulator)', throughputTable(results.throughput.ke, 'raw-ke', true));
+    parts.push('### Kenya: reversal acknowledged (Daraja simulator)', throughputTable(results.throughput.ke, 'raw-ke', 'base-ke', true));
   }
   if (results.throughput.mz.length > 0) {
-    parts.push('### Mozambique: synchronous reversal (Vodacom simulator)', throughputTable(results.throughput.mz, 'raw-mz', false));
+    parts.push('### Mozambique: synchronous reversal (Vodacom simulator)', throughputTable(results.throughput.mz, 'raw-mz', 'base-mz', false));
   }
   const burst = Object.entries(results.firstCallBurst);
   if (burst.length > 0) {
@@ -126,6 +180,15 @@ export function renderReport(results: BenchResults): string {
       ),
     );
   }
+  if ((results.firstReversal ?? []).length > 0) {
+    parts.push(
+      `### Time to first reversal (fresh \`node\` process: import, configure, one reversal with its token and credential work; median of ${results.firstReversal[0]!.runs})`,
+      firstReversalTable(results),
+    );
+  }
+  if ((results.firstReversalMissing ?? []).length > 0) {
+    parts.push(`Adapters without a bench client (no time to first reversal): ${results.firstReversalMissing.join(', ')}.`);
+  }
   if (results.coldImport.length > 0) {
     const undici = results.coldImport.find((row) => row.name === 'undici')!;
     parts.push(
@@ -153,4 +216,47 @@ export function renderReport(results: BenchResults): string {
   }
   for (const [name, message] of Object.entries(results.failures)) parts.push(`**Section ${name} failed:** ${message.split('\n')[0]}`);
   return parts.join('\n\n');
+}
+
+const README_START = '<!-- bench:start (written by `node bench/dist/run.js --render bench/results/latest.json --readme`) -->';
+const README_END = '<!-- bench:end -->';
+
+/** The part of the root README's Performance section that the bench writes: the targets, first reversal, cold import. */
+export function renderReadmeSection(results: BenchResults): string {
+  const parts = [introduction(results)];
+  if (results.throughput.ke.length > 0 || results.throughput.mz.length > 0) parts.push(targetsTable(results));
+  if ((results.firstReversal ?? []).length > 0) {
+    parts.push(`Time to first reversal in a fresh process (median of ${results.firstReversal[0]!.runs}):`, firstReversalTable(results));
+  }
+  if (results.coldImport.length > 0) {
+    const undici = results.coldImport.find((row) => row.name === 'undici')!;
+    parts.push(
+      `Cold import (fresh process, median of ${results.coldImport[0]!.runs}):`,
+      markdownTable(
+        ['import', 'process ms', '× undici alone'],
+        results.coldImport.map((row) => [row.name, number(row.medianMs, 1), ratio(row.medianMs / undici.medianMs)]),
+      ),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * Replaces the generated block of the README's `## Performance` section (between the bench
+ * markers; added at the section's end the first time). The text around the block is left as written.
+ */
+export function writeReadmeSection(readmePath: string, body: string): void {
+  const readme = readFileSync(readmePath, 'utf8');
+  const block = `${README_START}\n\n${body}\n\n${README_END}`;
+  const start = readme.indexOf('<!-- bench:start');
+  const end = readme.indexOf(README_END);
+  if (start >= 0 && end > start) {
+    writeFileSync(readmePath, readme.slice(0, start) + block + readme.slice(end + README_END.length));
+    return;
+  }
+  const heading = readme.indexOf('\n## Performance\n');
+  if (heading < 0) throw new Error(`${readmePath} has no "## Performance" section`);
+  const next = readme.indexOf('\n## ', heading + 1);
+  const at = next < 0 ? readme.length : next;
+  writeFileSync(readmePath, `${readme.slice(0, at).trimEnd()}\n\n${block}\n${readme.slice(at)}`);
 }

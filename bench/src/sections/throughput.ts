@@ -1,5 +1,5 @@
 import type { Child } from '../lib/child.js';
-import { round } from '../lib/stats.js';
+import { median, round } from '../lib/stats.js';
 import type { BatchResult, ClientName, Country, ServerStats } from '../protocol.js';
 
 /** How much work one country's comparison does. */
@@ -12,6 +12,8 @@ export interface ThroughputOptions {
   readonly reversals: number;
   readonly rounds: number;
   readonly warmupReversals: number;
+  /** Untimed reversals of each fresh instance, after its priming call and before the rounds. */
+  readonly instanceWarmupReversals: number;
   /**
    * Clients run on their own after the others at each concurrency instead of taking turns with
    * them: `mpesa-api` fetches a token per reversal, and the simulator keeps its last 1,000 tokens
@@ -20,15 +22,28 @@ export interface ThroughputOptions {
   readonly isolated?: readonly ClientName[];
 }
 
+/** One timed batch of one client: a turn of an interleaved round. */
+export interface BatchTiming {
+  readonly count: number;
+  readonly wallMs: number;
+  /** Client process CPU (user + system), µs. */
+  readonly cpuUs: number;
+}
+
 /** One client at one concurrency. */
 export interface ThroughputRow {
   readonly client: ClientName;
   readonly concurrency: number;
   readonly reversals: number;
   readonly wallMs: number;
+  /** Median over the rounds of each batch's reversals per second. */
   readonly reversalsPerSecond: number;
-  /** Client process CPU (user + system) per reversal, µs. */
+  /** Median over the rounds of each batch's client process CPU (user + system) per reversal, µs. */
   readonly clientCpuUsPerReversal: number;
+  /** The clients that took turns with this one (its group), joined with `+`. */
+  readonly group: string;
+  /** The timed batches, round by round (round `i` of every client of a group ran back to back). */
+  readonly batches: readonly BatchTiming[];
   /** Simulator process CPU per reversal, µs (what the client made the server do). */
   readonly serverCpuUsPerReversal: number;
   /** OAuth requests the simulator received from this instance: the priming call and the measured batches. */
@@ -102,7 +117,10 @@ export async function runThroughput(harness: Harness, options: ThroughputOptions
 async function runGroup(harness: Harness, options: ThroughputOptions, clients: readonly ClientName[], concurrency: number) {
   const perRound = Math.ceil(options.reversals / options.rounds);
   const totals = new Map(
-    clients.map((client) => [client, { count: 0, wallMs: 0, cpuUs: 0, serverCpuUs: 0, oauth: 0, callbacks: 0, errors: 0, firstError: undefined as string | undefined }]),
+    clients.map((client) => [
+      client,
+      { count: 0, wallMs: 0, cpuUs: 0, serverCpuUs: 0, oauth: 0, callbacks: 0, errors: 0, firstError: undefined as string | undefined, batches: [] as BatchTiming[] },
+    ]),
   );
   for (const client of clients) {
     await harness.children[client]!.call({ type: 'open' });
@@ -110,6 +128,8 @@ async function runGroup(harness: Harness, options: ThroughputOptions, clients: r
     // decryption of this instance's credential) out of the timed batches; its OAuth call counts.
     const priming = await measuredBatch(harness, options.country, client, 1, 1);
     totals.get(client)!.oauth += priming.oauth;
+    // Untimed: the new instance's own closures reach steady state (JIT) before the rounds.
+    await measuredBatch(harness, options.country, client, options.instanceWarmupReversals, concurrency);
   }
   for (let turn = 0; turn < options.rounds; turn++) {
     const order = turn % 2 === 0 ? clients : [...clients].reverse();
@@ -124,6 +144,7 @@ async function runGroup(harness: Harness, options: ThroughputOptions, clients: r
       total.callbacks += callbacks;
       total.errors += result.errors;
       total.firstError ??= result.firstError;
+      total.batches.push({ count: result.count, wallMs: round(result.wallMs, 2), cpuUs: result.cpuUserUs + result.cpuSystemUs });
     }
   }
   const rows: ThroughputRow[] = [];
@@ -135,8 +156,10 @@ async function runGroup(harness: Harness, options: ThroughputOptions, clients: r
       concurrency,
       reversals: total.count,
       wallMs: round(total.wallMs),
-      reversalsPerSecond: round(total.count / (total.wallMs / 1000)),
-      clientCpuUsPerReversal: round(total.cpuUs / total.count, 1),
+      reversalsPerSecond: round(median(total.batches.map(batchRate))),
+      clientCpuUsPerReversal: round(median(total.batches.map(batchCpu)), 1),
+      group: clients.join('+'),
+      batches: total.batches,
       serverCpuUsPerReversal: round(total.serverCpuUs / total.count, 1),
       oauthCalls: total.oauth,
       simulatorCallbacks: total.callbacks,
@@ -153,4 +176,22 @@ export async function firstCallBurst(harness: Harness, client: ClientName, burst
   const { oauth } = await measuredBatch(harness, 'ke', client, burst, burst);
   await harness.children[client]!.call({ type: 'close' });
   return oauth;
+}
+
+const batchRate = (batch: BatchTiming) => batch.count / (batch.wallMs / 1000);
+const batchCpu = (batch: BatchTiming) => batch.cpuUs / batch.count;
+
+/**
+ * The median over the rounds of `row`'s value divided by `reference`'s in the same round, for
+ * reversals per second (`rate`) or client CPU per reversal (`cpu`). Both clients must have run in
+ * the same group, so that round `i` of each ran back to back on the same machine load; for clients
+ * of different groups (an isolated peer) it falls back to the ratio of the two medians.
+ */
+export function pairedRatio(row: ThroughputRow, reference: ThroughputRow, metric: 'rate' | 'cpu'): number {
+  const value = metric === 'rate' ? batchRate : batchCpu;
+  // Results written before rounds were recorded have no batches.
+  if (!row.batches || !reference.batches || row.group !== reference.group || row.batches.length !== reference.batches.length || row.batches.length === 0) {
+    return metric === 'rate' ? row.reversalsPerSecond / reference.reversalsPerSecond : row.clientCpuUsPerReversal / reference.clientCpuUsPerReversal;
+  }
+  return median(row.batches.map((batch, index) => value(batch) / value(reference.batches[index]!)));
 }

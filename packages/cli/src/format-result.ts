@@ -69,7 +69,9 @@ export function formatResult(result: ReversalResult, view: ResultView): string {
 /** What to do next, for each outcome; never "not reversed" for a payment that is or may be reversed. */
 function nextStep(result: ReversalResult, outcome: ResultOutcome, view: ResultView): string {
   const { capabilities } = view.provider;
-  const command = capabilities.statusCheck ? statusCommandLine(view.query ?? statusQueryOf(result), view) : undefined;
+  // Where the status answer comes by callback (Kenya), the suggested command waits for it.
+  const wait = capabilities.statusDelivery === 'callback' ? ' --wait' : '';
+  const command = capabilities.statusCheck ? `${statusCommandLine(view.query ?? statusQueryOf(result), view)}${wait}` : undefined;
   const checkIt = (lead: string) => `${lead}\n  ${command}`;
   switch (outcome) {
     case 'succeeded':

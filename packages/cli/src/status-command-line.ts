@@ -2,7 +2,7 @@ import type { StatusQuery } from '@reversal/core';
 import { STATUS_QUERY_FIELDS } from './status-query-of.js';
 
 /** The `reversal status` option of each status query field. */
-export const STATUS_QUERY_OPTIONS: Readonly<Record<keyof StatusQuery, string>> = Object.freeze({
+export const STATUS_QUERY_OPTIONS: Readonly<Record<(typeof STATUS_QUERY_FIELDS)[number], string>> = Object.freeze({
   originalTransactionId: '--transaction-id',
   reference: '--reference',
   providerRequestId: '--provider-request-id',

@@ -1,5 +1,5 @@
 import type { ReversalRequest } from './reversal-request.js';
-import type { ProviderMetadata, ReversalResult } from './reversal-result.js';
+import type { ProviderMetadata, ReversalResult, ReversalStatus } from './reversal-result.js';
 
 /** What a provider can do; applications read it instead of branching on the provider id. */
 export interface ProviderCapabilities {
@@ -58,6 +58,12 @@ export interface StatusQuery {
   readonly providerRequestId?: string;
   /** The provider's receipt of the reversal, when known. */
   readonly reversalTransactionId?: string;
+  /**
+   * The reversal's status as last known (a previous result carries it). A provider whose status
+   * answers arrive by callback (`capabilities.statusDelivery: 'callback'`) resolves `checkStatus`
+   * with it unchanged; left out, it is taken as `unknown`.
+   */
+  readonly status?: ReversalStatus;
 }
 
 /**

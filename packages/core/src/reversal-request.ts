@@ -20,16 +20,29 @@ export interface ReversalRequest {
    * A provider without partial reversals (`capabilities.partialReversal === false`) requires it
    * and requires it to equal the full original amount. A provider with partial reversals reverses
    * the whole payment when it is left out.
+   *
+   * Leave the key out rather than set it to `undefined`: `{ amount: undefined }` is refused with a
+   * `ReversalValidationError` (an `amount: order.refundAmount` whose field is unset must not turn
+   * into a full reversal). Under `exactOptionalPropertyTypes` the compiler refuses it too; with a
+   * value that may be undefined, write `...(amount === undefined ? {} : { amount })`, which leaves
+   * the key out when there is no amount.
+   *
+   * @example
+   * declare const amount: string | undefined; // undefined: reverse the whole payment
+   * await provider.reverse({ transactionId: 'PDU91HIVIT', ...(amount === undefined ? {} : { amount }) });
    */
   readonly amount?: number | string;
   /**
    * Your correlation id for this reversal, 1–20 letters and digits so that every provider can
-   * carry it. Generated when absent; always returned on the result. Reuse the same reference to
-   * make a repeated request recognisable as a duplicate.
+   * carry it. Generated when absent (or `undefined`); always returned on the result. Reuse the same
+   * reference to make a repeated request recognisable as a duplicate.
    */
-  readonly reference?: string;
-  /** Free text shown to the provider (and sometimes the customer), at most 100 characters. */
-  readonly reason?: string;
+  readonly reference?: string | undefined;
+  /**
+   * Free text shown to the provider (and sometimes the customer), at most 100 characters; absent
+   * or `undefined` sends none.
+   */
+  readonly reason?: string | undefined;
 }
 
 /** A {@link ReversalRequest} after validation: the reference is set and the amount is canonical. */

@@ -6,6 +6,7 @@ import type { StatusQuery } from './reversal-provider.js';
 const OPTIONAL_IDS = ['conversationId', 'reversalTransactionId', 'providerRequestId'] as const;
 // Provider ids are printable ASCII without spaces; anything else cannot be one they issued.
 const PROVIDER_ID = /^[\x21-\x7e]{1,100}$/;
+const STATUSES: readonly unknown[] = ['pending', 'succeeded', 'failed', 'unknown'];
 
 /**
  * Checks a status query before anything is sent: a reference and the original transaction id are
@@ -25,6 +26,9 @@ export function validateStatusQuery(query: unknown): asserts query is StatusQuer
     if (value !== undefined && (typeof value !== 'string' || !PROVIDER_ID.test(value))) {
       issues.push({ field, message: 'must be the id the provider returned (visible characters, no spaces), or left out' });
     }
+  }
+  if (fields.status !== undefined && !STATUSES.includes(fields.status)) {
+    issues.push({ field: 'status', message: 'must be the status of the queried result (pending, succeeded, failed or unknown), or left out' });
   }
   if (issues.length > 0) throw new ReversalValidationError(issues);
 }

@@ -1,5 +1,5 @@
-import { webcrypto } from 'node:crypto';
-import { ReversalCallbackError, isValidReference } from '@reversal/core';
+import { randomBytes, webcrypto } from 'node:crypto';
+import { ReversalCallbackError, isValidReference, type ReversalStatus } from '@reversal/core';
 
 type CryptoKey = webcrypto.CryptoKey;
 // jose is loaded on first use: only providers with a callbackSecret sign or verify tokens, and
@@ -12,8 +12,35 @@ export interface CallbackCorrelation {
   readonly reference: string;
   /** The receipt of the payment being reversed, when the URL carries it. */
   readonly originalTransactionId?: string;
-  /** `result` for the ResultURL, `queue-timeout` for the QueueTimeOutURL. */
-  readonly kind: 'result' | 'queue-timeout';
+  /**
+   * `result` for the ResultURL, `queue-timeout` for the QueueTimeOutURL; `status-result` and
+   * `status-queue-timeout` for those of a Transaction Status query about the reversal.
+   */
+  readonly kind: CallbackKind;
+  /** For a status query's URLs: the reversal it asks about. */
+  readonly status?: StatusCorrelation;
+}
+
+/** Which callback URL a token was made for. */
+export type CallbackKind = 'result' | 'queue-timeout' | 'status-result' | 'status-queue-timeout';
+
+const KINDS: readonly unknown[] = ['result', 'queue-timeout', 'status-result', 'status-queue-timeout'];
+const STATUSES: readonly unknown[] = ['pending', 'succeeded', 'failed', 'unknown'];
+
+/**
+ * What a status query's callback URL carries about the reversal queried, so that the answer settles
+ * that reversal — with its ids, never the query's — and, when it settles nothing, leaves it at the
+ * status it had.
+ */
+export interface StatusCorrelation {
+  /** The reversal request's `OriginatorConversationID` (its `providerRequestId`). */
+  readonly providerRequestId?: string;
+  /** The reversal request's `ConversationID`. */
+  readonly conversationId?: string;
+  /** The reversal's receipt, when known. */
+  readonly reversalTransactionId?: string;
+  /** The reversal's status when it was queried. */
+  readonly prior: ReversalStatus;
 }
 
 /**
@@ -34,7 +61,18 @@ export async function signCallbackToken(
   ttlSeconds: number,
 ): Promise<string> {
   const { SignJWT } = await loadJose();
-  return new SignJWT({ ref: correlation.reference, txn: correlation.originalTransactionId, kind: correlation.kind })
+  const status = correlation.status;
+  const claims = status
+    ? {
+        pid: status.providerRequestId,
+        cid: status.conversationId,
+        rtx: status.reversalTransactionId,
+        st: status.prior,
+        // One URL per query: two queries of one reversal in the same second get different tokens.
+        jti: randomBytes(6).toString('base64url'),
+      }
+    : {};
+  return new SignJWT({ ref: correlation.reference, txn: correlation.originalTransactionId, kind: correlation.kind, ...claims })
     .setProtectedHeader({ alg: 'HS256' })
     .setAudience(AUDIENCE)
     .setIssuedAt()
@@ -64,8 +102,25 @@ export async function verifyCallbackToken(token: string | null, key: CryptoKey |
     throw unauthenticated('its token is not valid (forged, altered, without an expiry, or signed with another callbackSecret)');
   }
   const { ref, txn, kind } = payload;
-  if (!isValidReference(ref) || (txn !== undefined && typeof txn !== 'string') || (kind !== 'result' && kind !== 'queue-timeout')) {
+  if (!isValidReference(ref) || (txn !== undefined && typeof txn !== 'string') || !KINDS.includes(kind)) {
     throw unauthenticated('its token does not carry a reversal reference');
   }
-  return { reference: ref, kind, ...(txn === undefined ? {} : { originalTransactionId: txn }) };
+  const correlation = { reference: ref, kind: kind as CallbackKind, ...(txn === undefined ? {} : { originalTransactionId: txn }) };
+  if (kind !== 'status-result' && kind !== 'status-queue-timeout') return correlation;
+  const status = readStatusClaims(payload);
+  if (!status) throw unauthenticated('its token does not say which reversal the status query was about');
+  return { ...correlation, status };
+}
+
+/** The status claims of a token (`pid`, `cid`, `rtx`, `st`), or `undefined` when they are not well formed. */
+function readStatusClaims(payload: Record<string, unknown>): StatusCorrelation | undefined {
+  const { pid, cid, rtx, st } = payload;
+  const optional = [pid, cid, rtx];
+  if (!STATUSES.includes(st) || optional.some((value) => value !== undefined && typeof value !== 'string')) return undefined;
+  return {
+    prior: st as ReversalStatus,
+    ...(pid === undefined ? {} : { providerRequestId: pid as string }),
+    ...(cid === undefined ? {} : { conversationId: cid as string }),
+    ...(rtx === undefined ? {} : { reversalTransactionId: rtx as string }),
+  };
 }

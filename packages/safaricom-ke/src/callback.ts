@@ -8,6 +8,7 @@ import { DARAJA_RESULT_CODES, UNKNOWN_RESULT_CODE } from './codes/result-codes.j
 import { parseDarajaTime } from './daraja-time.js';
 import { parseDebitAccountBalance } from './debit-account-balance.js';
 import type { SafaricomKeMetadata } from './metadata.js';
+import { readStatusResult, readStatusTimeout } from './status-callback.js';
 
 type Metadata = { -readonly [K in keyof SafaricomKeMetadata]: SafaricomKeMetadata[K] };
 
@@ -20,8 +21,9 @@ const optionalText = (value: unknown): string | undefined =>
 /**
  * Daraja's callbacks: the URL is authenticated and correlated first (its token, or in unsigned
  * mode its reference), then the body read — the result callback into `succeeded`, `failed` or
- * `unknown` (by the code table), the queue-timeout callback into `unknown`/`TIMEOUT`. Any input
- * gives an answer or a `ReversalCallbackError`.
+ * `unknown` (by the code table), the queue-timeout callback into `unknown`/`TIMEOUT`, a status
+ * query's answer for the reversal its URL names (`status-callback.ts`). Any input gives an answer
+ * or a `ReversalCallbackError`.
  */
 export function darajaCallbacks(correlator: CallbackCorrelator): CallbackSpec<SafaricomKeMetadata> {
   return {
@@ -30,7 +32,16 @@ export function darajaCallbacks(correlator: CallbackCorrelator): CallbackSpec<Sa
       const correlation = await correlator.read(url ?? '');
       const json = readJsonBody(body);
       if (!json.ok) throw malformed(json.message);
-      return correlation.kind === 'queue-timeout' ? readQueueTimeout(json.value, correlation) : readResult(json.value, correlation);
+      switch (correlation.kind) {
+        case 'queue-timeout':
+          return readQueueTimeout(json.value, correlation);
+        case 'status-result':
+          return readStatusResult(json.value, correlation);
+        case 'status-queue-timeout':
+          return readStatusTimeout(json.value, correlation);
+        default:
+          return readResult(json.value, correlation);
+      }
     },
     // Daraja documents no answer for the reversal ResultURL; this is the one integrations send, and
     // Daraja ignores anything beyond it (docs/providers/safaricom-ke.md, "Callbacks").

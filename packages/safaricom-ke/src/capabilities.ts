@@ -4,14 +4,14 @@ import type { ProviderCapabilities, RequestRules } from '@reversal/core';
 export const SAFARICOM_KE_ID = 'safaricom-ke';
 
 /**
- * What Daraja reversals can do: full reversals only, results by callback, shillings. No status
- * check yet (Daraja's Transaction Status query answers by callback too).
+ * What Daraja reversals can do: full reversals only, results by callback, shillings; a status
+ * check through Transaction Status, whose answer comes by callback too.
  */
 export const SAFARICOM_KE_CAPABILITIES: ProviderCapabilities = Object.freeze({
   partialReversal: false,
   resultDelivery: 'callback',
   currencies: Object.freeze(['KES']),
-  statusCheck: false,
+  statusCheck: true,
   statusDelivery: 'callback',
 });
 

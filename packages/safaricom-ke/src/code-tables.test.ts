@@ -52,12 +52,12 @@ describe('the tables hold exactly the documented codes', () => {
     expect(Object.keys(errorExpectations).sort()).toEqual(Object.keys(documented.errorCodes).sort());
   });
 
-  it('every row not in plain agreement with its code gives its reasons, and CODE_TABLES shows both tables', () => {
+  it('every row not in plain agreement with its code gives its reasons, and CODE_TABLES shows both tables first', () => {
     expect(DARAJA_RESULT_CODES.R000001?.why).toMatch(/not reversed/);
     for (const table of [DARAJA_RESULT_CODES, DARAJA_ERROR_CODES]) {
       for (const mapping of Object.values(table)) if (mapping.status !== 'succeeded') expect(mapping.code).toBeDefined();
     }
-    expect(CODE_TABLES.map(({ table }) => table)).toEqual([DARAJA_RESULT_CODES, DARAJA_ERROR_CODES]);
+    expect(CODE_TABLES.map(({ table }) => table).slice(0, 2)).toEqual([DARAJA_RESULT_CODES, DARAJA_ERROR_CODES]);
   });
 });
 

@@ -11,6 +11,7 @@ import type { SafaricomKeMetadata } from './metadata.js';
 import type { ResolvedSafaricomKeOptions } from './options.js';
 import { reversalOperation } from './reversal.js';
 import { createSecurityCredential } from './security-credential.js';
+import { statusOperation } from './status.js';
 
 const BUNDLED_CERTIFICATES = { sandbox: SANDBOX_CERTIFICATE, production: PRODUCTION_CERTIFICATE } as const;
 
@@ -20,7 +21,8 @@ let warnedUnsigned = false;
 
 /**
  * Sets up one Safaricom Kenya provider instance: the SecurityCredential (computed once), one
- * keep-alive transport to Daraja, the OAuth token call, the callback URLs and the operations.
+ * keep-alive transport to Daraja, the OAuth token call, the callback URLs and the operations
+ * (reversal, Transaction Status, callbacks).
  */
 export function connect(options: ResolvedSafaricomKeOptions, context: ConnectContext): AdapterConnection<SafaricomKeMetadata> {
   const securityCredential = resolveSecurityCredential(options);
@@ -33,18 +35,20 @@ export function connect(options: ResolvedSafaricomKeOptions, context: ConnectCon
     ttlSeconds: options.callbackTokenTtlSeconds,
     secret: options.callbackSecret && new TextEncoder().encode(options.callbackSecret.reveal()),
   });
+  const settings = {
+    initiatorName: options.initiatorName,
+    securityCredential: securityCredential.reveal(),
+    shortCode: options.shortCode,
+    correlator,
+  };
   const secrets: (string | Secret)[] = [options.consumerKey, options.consumerSecret, basic, securityCredential];
   if (options.initiatorPassword) secrets.push(options.initiatorPassword);
   if (options.callbackSecret) secrets.push(options.callbackSecret);
   return {
     secrets,
     credentials: darajaCredentials(transport, basic),
-    reversal: reversalOperation(transport, {
-      initiatorName: options.initiatorName,
-      securityCredential: securityCredential.reveal(),
-      shortCode: options.shortCode,
-      correlator,
-    }),
+    reversal: reversalOperation(transport, settings),
+    status: statusOperation(transport, settings),
     callback: darajaCallbacks(correlator),
   };
 }

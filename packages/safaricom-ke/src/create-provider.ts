@@ -1,4 +1,4 @@
-import type { CallbackInput, ReversalProvider, ReversalResult } from '@reversal/core';
+import type { CallbackInput, CallOptions, ReversalProvider, ReversalResult, StatusQuery } from '@reversal/core';
 import { createProvider } from '@reversal/core/kit';
 import { safaricomKe } from './definition.js';
 import type { SafaricomKeMetadata } from './metadata.js';
@@ -6,7 +6,15 @@ import type { SafaricomKeOptions } from './options.js';
 
 /** A Safaricom M-Pesa Kenya provider: `reverse()` resolves `pending`, `parseCallback()` gives the outcome. */
 export interface SafaricomKeProvider extends ReversalProvider<SafaricomKeMetadata> {
-  /** Reads Daraja's result or queue-timeout callback; rejects with a `ReversalCallbackError` (400 or 401). */
+  /**
+   * Asks Daraja's Transaction Status about the reversal and resolves with its status unchanged; the
+   * answer arrives at your callback endpoint (`parseCallback`) as a result for the same reference.
+   */
+  checkStatus(query: StatusQuery, options?: CallOptions): Promise<ReversalResult<SafaricomKeMetadata>>;
+  /**
+   * Reads Daraja's callbacks — a reversal's result or queue-timeout, a status query's answer —
+   * rejecting with a `ReversalCallbackError` (400 or 401).
+   */
   parseCallback(input: CallbackInput): Promise<ReversalResult<SafaricomKeMetadata>>;
   /** Daraja's expected answer to a callback: `{ ResultCode: 0, ResultDesc: 'Accepted' }`. */
   acknowledgeCallback(): { ResultCode: 0; ResultDesc: 'Accepted' };
@@ -40,6 +48,6 @@ export interface SafaricomKeProvider extends ReversalProvider<SafaricomKeMetadat
  * const result = await mpesa.parseCallback({ body: req.body, url: req.url, headers: req.headers });
  */
 export function createSafaricomKeProvider(options: SafaricomKeOptions): SafaricomKeProvider {
-  // The adapter has callbacks, so core gave the provider parseCallback and acknowledgeCallback.
+  // The adapter has a status operation and callbacks, so core gave the provider checkStatus, parseCallback and acknowledgeCallback.
   return createProvider(safaricomKe, options) as SafaricomKeProvider;
 }

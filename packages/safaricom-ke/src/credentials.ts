@@ -21,6 +21,13 @@ const DEFAULT_LIFETIME_SECONDS = 3599;
 export const INVALID_TOKEN_CODE = '404.001.03';
 
 /**
+ * Every `errorCode` that means "this access token is not valid": `404.001.03` as captured, and
+ * `400.003.01` "Invalid Access Token" as the Transaction Status page lists it
+ * (docs/providers/safaricom-ke.md, "Transaction Status").
+ */
+const INVALID_TOKEN_CODES: readonly (string | undefined)[] = [INVALID_TOKEN_CODE, '400.003.01'];
+
+/**
  * Daraja's OAuth call: `GET /oauth/v1/generate?grant_type=client_credentials` with Basic
  * `base64(consumerKey:consumerSecret)`. Core caches the token (single flight, until a minute before
  * expiry) and fetches a new one once when Daraja answers `404.001.03`.
@@ -68,7 +75,7 @@ export function darajaCredentials(transport: JsonTransport, basicCredential: str
       };
     },
     authorize: (token) => ({ authorization: `Bearer ${token}` }),
-    rejected: (response) => response.status >= 400 && readErrorCode(response) === INVALID_TOKEN_CODE,
+    rejected: (response) => response.status >= 400 && INVALID_TOKEN_CODES.includes(readErrorCode(response)),
   };
 }
 

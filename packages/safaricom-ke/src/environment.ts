@@ -3,7 +3,7 @@ import type { SafaricomKeOptions } from './options.js';
 
 /** The environment variables `registry.fromEnv()` reads for Safaricom Kenya, option by option. */
 export const SAFARICOM_KE_ENVIRONMENT: EnvironmentTable<SafaricomKeOptions> = Object.freeze({
-  environment: { name: 'MPESA_KE_ENVIRONMENT', description: '`sandbox` (default) or `production`.' },
+  environment: { name: 'MPESA_KE_ENVIRONMENT', description: '`sandbox` (default) or `production`, in any case.' },
   baseUrl: { name: 'MPESA_KE_BASE_URL', description: 'Overrides the Daraja base URL (e.g. a local simulator).' },
   consumerKey: { name: 'MPESA_KE_CONSUMER_KEY', description: 'Consumer Key of your Daraja app.', secret: true },
   consumerSecret: { name: 'MPESA_KE_CONSUMER_SECRET', description: 'Consumer Secret of your Daraja app.', secret: true },
@@ -20,7 +20,11 @@ export const SAFARICOM_KE_ENVIRONMENT: EnvironmentTable<SafaricomKeOptions> = Ob
   },
   certificate: {
     name: 'MPESA_KE_CERTIFICATE',
-    description: 'The M-Pesa certificate as PEM (`\\n` escapes accepted) or base64 DER; default: the bundled one.',
+    description: 'The M-Pesa certificate as PEM (indented or with `\\n` escapes) or base64 DER; default: the bundled one.',
+  },
+  certificateFile: {
+    name: 'MPESA_KE_CERTIFICATE_FILE',
+    description: 'The path of the certificate file instead (read once, at configuration; relative to the working directory).',
   },
   shortCode: { name: 'MPESA_KE_SHORT_CODE', description: 'Your pay bill or till number (`ReceiverParty`).' },
   resultUrl: { name: 'MPESA_KE_RESULT_URL', description: 'Where Daraja POSTs results; may contain `{reference}`.' },
@@ -33,6 +37,7 @@ export const SAFARICOM_KE_ENVIRONMENT: EnvironmentTable<SafaricomKeOptions> = Ob
   unsignedCallbacks: {
     name: 'MPESA_KE_UNSIGNED_CALLBACKS',
     description: '`true` to run without a callback secret: anyone who learns a callback URL can forge an outcome.',
+    type: 'boolean',
   },
   callbackTokenTtlSeconds: {
     name: 'MPESA_KE_CALLBACK_TOKEN_TTL_SECONDS',

@@ -9,8 +9,15 @@ import type { AccountBalance } from './debit-account-balance.js';
 export type SafaricomKeMetadata = {
   /** Daraja's own words: `ResponseDescription` of the acknowledgement, `ResultDesc` of a callback, `errorMessage` of an error. */
   readonly providerDescription?: string;
-  /** Which callback the result was read from: the result callback or the queue-timeout callback. */
-  readonly callback?: 'result' | 'queue-timeout';
+  /**
+   * Which callback the result was read from: the reversal's result or queue-timeout callback, or
+   * the result or timeout notice of a Transaction Status query about it.
+   */
+  readonly callback?: 'result' | 'queue-timeout' | 'status-result' | 'status-queue-timeout';
+  /** `TransactionStatus` of a status result (`Completed`, `Declined`, …), as Daraja sent it. */
+  readonly transactionStatus?: string;
+  /** What happened to the Transaction Status query behind this result (`checkStatus` and its callback). */
+  readonly statusQuery?: StatusQueryMetadata;
   /** `CreditPartyPublicName`: the customer refunded, `"254705912645 - NICHOLAS JOHN SONGOK"`. */
   readonly creditPartyName?: string;
   /** `DebitPartyPublicName`: your organisation, `"600992 - Safaricom Daraja 992"`. */
@@ -21,4 +28,19 @@ export type SafaricomKeMetadata = {
   readonly debitAccountBalance?: readonly AccountBalance[];
   /** `DebitAccountBalance` as Daraja sent it, for when its format surprises the parser. */
   readonly debitAccountBalanceText?: string;
+};
+
+/** What happened to one Transaction Status query (`result.metadata.statusQuery`). */
+export type StatusQueryMetadata = {
+  /** False when Daraja refused the query itself (no answer will come by callback). */
+  readonly sent: boolean;
+  /**
+   * What it asked by: the reversal's receipt, the reversal request's `OriginatorConversationID`, or
+   * only the payment's receipt (whose answer describes the payment and settles nothing).
+   */
+  readonly by: 'reversal-receipt' | 'reversal-request' | 'payment-receipt';
+  /** Daraja's code: an `errorCode`, a status `ResultCode`, or the `TransactionStatus` read. */
+  readonly providerCode?: string;
+  /** What it means for the reversal, in words. */
+  readonly message: string;
 };

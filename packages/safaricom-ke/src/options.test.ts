@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { createProviderRegistry, ReversalConfigError } from '@reversal/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SANDBOX_CERTIFICATE } from './certificates/sandbox-certificate.js';
 import { createSafaricomKeProvider } from './create-provider.js';
 import { safaricomKe } from './definition.js';
 import type { SafaricomKeOptions } from './options.js';
@@ -47,7 +51,7 @@ describe('options', () => {
       partialReversal: false,
       resultDelivery: 'callback',
       currencies: ['KES'],
-      statusCheck: false,
+      statusCheck: true,
       statusDelivery: 'callback',
     });
     await provider.close();
@@ -71,10 +75,13 @@ describe('options', () => {
     ['no callback secret', { callbackSecret: undefined }, 'callbackSecret'],
     ['unsignedCallbacks: false without a secret', { callbackSecret: undefined, unsignedCallbacks: false }, 'callbackSecret'],
     ['a callback secret and unsignedCallbacks: true', { unsignedCallbacks: true }, 'callbackSecret'],
-    ['unsignedCallbacks as other text', { callbackSecret: undefined, unsignedCallbacks: 'yes' }, 'unsignedCallbacks'],
+    ['unsignedCallbacks as text', { callbackSecret: undefined, unsignedCallbacks: 'true' }, 'unsignedCallbacks'],
     ['a misspelt option', { resultURL: 'https://shop.example/result' }, 'resultURL'],
     ['a timeout of zero', { timeoutMs: 0 }, 'timeoutMs'],
     ['an unreadable certificate', { certificate: '-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----' }, 'certificate'],
+    ['an unreadable certificate with a credential', { initiatorPassword: undefined, securityCredential: 'abc', certificate: 'nope!' }, 'certificate'],
+    ['a certificate file that does not exist', { certificateFile: join(tmpdir(), 'no-such-dir-7f3a', 'cert.cer') }, 'certificateFile'],
+    ['both certificate and certificateFile', { certificate: SANDBOX_CERTIFICATE, certificateFile: 'cert.cer' }, 'certificateFile'],
   ];
   for (const [name, overrides, field] of bad) {
     it(`refuses ${name}, naming ${field}`, () => {
@@ -103,6 +110,77 @@ describe('options', () => {
   });
 });
 
+describe('the certificate', () => {
+  const indented = (text: string, indent: string) => `\n${indent}${text.trim().replace(/\n/g, `\n${indent}`)}\n${indent}`;
+  const parsed = (certificate: unknown) => safaricomKe.parseOptions({ ...valid, certificate });
+
+  it('accepts PEM indented as YAML or a template literal gives it, and surrounding whitespace', async () => {
+    for (const certificate of [indented(SANDBOX_CERTIFICATE, '    '), indented(SANDBOX_CERTIFICATE, '\t'), `  \n${SANDBOX_CERTIFICATE}\n\n  `]) {
+      const provider = createSafaricomKeProvider({ ...valid, certificate });
+      expect(provider.id).toBe('safaricom-ke');
+      await provider.close();
+    }
+  });
+
+  it.each(['./certs/mpesa.cer', '/etc/mpesa/SandboxCertificate.cer', 'C:\\certs\\cert.pem', '~/cert.pem', 'ProductionCertificate.cer'])(
+    'says that %j is a file path where the PEM text is expected, naming certificateFile',
+    (certificate) => {
+      const error = configError({ ...valid, certificate });
+      expect(error.issues).toEqual([{ field: 'certificate', message: expect.stringContaining('is a file path') }]);
+      expect(error.message).toContain('certificateFile (MPESA_KE_CERTIFICATE_FILE)');
+      expect(error.message).not.toContain(certificate);
+    },
+  );
+
+  it('reads certificateFile once, at configuration: PEM (indented too), DER bytes and base64 DER', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'reversal-certificate-'));
+    const pem = join(directory, 'indented.pem');
+    writeFileSync(pem, indented(SANDBOX_CERTIFICATE, '  '));
+    const base64 = SANDBOX_CERTIFICATE.replace(/-----[A-Z ]+-----|\s/g, '');
+    const der = join(directory, 'certificate.der');
+    writeFileSync(der, Buffer.from(base64, 'base64'));
+    const b64 = join(directory, 'certificate.b64');
+    writeFileSync(b64, base64);
+    for (const certificateFile of [pem, der, b64]) {
+      const options = safaricomKe.parseOptions({ ...valid, certificateFile });
+      expect(options.certificate).toBeDefined();
+      expect(options).not.toHaveProperty('certificateFile');
+    }
+    expect(parsed(SANDBOX_CERTIFICATE).certificate).toBe(SANDBOX_CERTIFICATE);
+  });
+
+  it('names certificateFile when the file is not a certificate, or when PEM text was given as the path', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'reversal-certificate-'));
+    const notACertificate = join(directory, 'notes.txt');
+    writeFileSync(notACertificate, 'hello, not a certificate!');
+    expect(configError({ ...valid, certificateFile: notACertificate }).issues).toEqual([
+      { field: 'certificateFile', message: expect.stringContaining('is not a certificate that can be read') },
+    ]);
+    expect(configError({ ...valid, certificateFile: directory }).issues).toEqual([
+      { field: 'certificateFile', message: expect.stringContaining('must name a file') },
+    ]);
+    expect(configError({ ...valid, certificateFile: SANDBOX_CERTIFICATE }).issues).toEqual([
+      { field: 'certificateFile', message: expect.stringContaining('MPESA_KE_CERTIFICATE') },
+    ]);
+  });
+});
+
+describe('the environment option', () => {
+  it.each([
+    ['Sandbox', 'sandbox'],
+    ['PRODUCTION', 'production'],
+    [' production ', 'production'],
+  ])('accepts %j in any case, as %j', (environment, resolved) => {
+    expect(safaricomKe.parseOptions({ ...valid, environment }).environment).toBe(resolved);
+  });
+
+  it('says the accepted values otherwise', () => {
+    expect(configError({ ...valid, environment: 'live' }).issues).toEqual([
+      { field: 'environment', message: 'must be "sandbox" or "production" (in any case)' },
+    ]);
+  });
+});
+
 describe('the registry definition', () => {
   it('builds the provider from MPESA_KE_* environment variables', async () => {
     const registry = createProviderRegistry([safaricomKe]);
@@ -111,12 +189,104 @@ describe('the registry definition', () => {
     await provider.close?.();
   });
 
-  it('requires MPESA_KE_CALLBACK_SECRET, unless MPESA_KE_UNSIGNED_CALLBACKS=true', async () => {
+  it.each(['true', 'TRUE', '1', 'yes', 'Yes'])(
+    'requires MPESA_KE_CALLBACK_SECRET, unless MPESA_KE_UNSIGNED_CALLBACKS=%s',
+    async (unsignedCallbacks) => {
+      const registry = createProviderRegistry([safaricomKe]);
+      const { MPESA_KE_CALLBACK_SECRET: _, ...unsigned } = environment;
+      expect(() => registry.fromEnv(unsigned)).toThrow(/MPESA_KE_CALLBACK_SECRET/);
+      vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+      const provider = registry.fromEnv({ ...unsigned, MPESA_KE_UNSIGNED_CALLBACKS: unsignedCallbacks });
+      expect(provider.id).toBe('safaricom-ke');
+      await provider.close?.();
+    },
+  );
+
+  it.each(['false', 'FALSE', '0', 'no'])('still requires the callback secret with MPESA_KE_UNSIGNED_CALLBACKS=%s', (unsignedCallbacks) => {
     const registry = createProviderRegistry([safaricomKe]);
     const { MPESA_KE_CALLBACK_SECRET: _, ...unsigned } = environment;
-    expect(() => registry.fromEnv(unsigned)).toThrow(/MPESA_KE_CALLBACK_SECRET/);
-    vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
-    const provider = registry.fromEnv({ ...unsigned, MPESA_KE_UNSIGNED_CALLBACKS: 'true' });
+    expect(() => registry.fromEnv({ ...unsigned, MPESA_KE_UNSIGNED_CALLBACKS: unsignedCallbacks })).toThrow(
+      /MPESA_KE_CALLBACK_SECRET \(callbackSecret\): is required/,
+    );
+  });
+
+  it('names MPESA_KE_UNSIGNED_CALLBACKS when it is neither true nor false, saying the accepted words', () => {
+    const registry = createProviderRegistry([safaricomKe]);
+    const { MPESA_KE_CALLBACK_SECRET: _, ...unsigned } = environment;
+    expect(() => registry.fromEnv({ ...unsigned, MPESA_KE_UNSIGNED_CALLBACKS: 'on' })).toThrow(
+      /MPESA_KE_UNSIGNED_CALLBACKS \(unsignedCallbacks\): must be true or false \(the environment variable: true\/false, 1\/0 or yes\/no\)/,
+    );
+  });
+
+  it('lists every required variable in one error, the password/credential pair and the callback secret included', () => {
+    const registry = createProviderRegistry([safaricomKe]);
+    let error: unknown;
+    try {
+      registry.fromEnv({ REVERSAL_PROVIDER: 'safaricom-ke' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(ReversalConfigError.isInstance(error)).toBe(true);
+    const fields = (error as ReversalConfigError).issues.map((issue) => issue.field);
+    expect(fields.sort()).toEqual(
+      [
+        'MPESA_KE_CALLBACK_SECRET (callbackSecret)',
+        'MPESA_KE_CONSUMER_KEY (consumerKey)',
+        'MPESA_KE_CONSUMER_SECRET (consumerSecret)',
+        'MPESA_KE_INITIATOR_NAME (initiatorName)',
+        'MPESA_KE_INITIATOR_PASSWORD (initiatorPassword)',
+        'MPESA_KE_RESULT_URL (resultUrl)',
+        'MPESA_KE_SHORT_CODE (shortCode)',
+      ].sort(),
+    );
+    expect((error as ReversalConfigError).message).toContain('MPESA_KE_SECURITY_CREDENTIAL');
+  });
+
+  it('lists an invalid variable together with the missing ones and the password pair', () => {
+    const registry = createProviderRegistry([safaricomKe]);
+    let error: unknown;
+    try {
+      registry.fromEnv({
+        REVERSAL_PROVIDER: 'safaricom-ke',
+        MPESA_KE_ENVIRONMENT: 'staging',
+        MPESA_KE_CERTIFICATE: './SandboxCertificate.cer',
+        MPESA_KE_INITIATOR_PASSWORD: 'pass-9012',
+        MPESA_KE_SECURITY_CREDENTIAL: 'abc',
+        MPESA_KE_TIMEOUT_MS: 'soon',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    const fields = (error as ReversalConfigError).issues.map((issue) => issue.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'MPESA_KE_ENVIRONMENT (environment)',
+        'MPESA_KE_CERTIFICATE (certificate)',
+        'MPESA_KE_CONSUMER_KEY (consumerKey)',
+        'MPESA_KE_INITIATOR_PASSWORD (initiatorPassword)',
+        'MPESA_KE_CALLBACK_SECRET (callbackSecret)',
+        'MPESA_KE_TIMEOUT_MS (timeoutMs)',
+      ]),
+    );
+    expect((error as ReversalConfigError).message).not.toContain('pass-9012');
+  });
+
+  it('reads MPESA_KE_CERTIFICATE_FILE, naming that variable when the file is missing', async () => {
+    const registry = createProviderRegistry([safaricomKe]);
+    const directory = mkdtempSync(join(tmpdir(), 'reversal-certificate-'));
+    const file = join(directory, 'SandboxCertificate.cer');
+    writeFileSync(file, SANDBOX_CERTIFICATE);
+    const provider = registry.fromEnv({ ...environment, MPESA_KE_CERTIFICATE_FILE: file });
+    expect(provider.id).toBe('safaricom-ke');
+    await provider.close?.();
+    expect(() => registry.fromEnv({ ...environment, MPESA_KE_CERTIFICATE_FILE: join(directory, 'missing.cer') })).toThrow(
+      /MPESA_KE_CERTIFICATE_FILE \(certificateFile\): cannot be read \(ENOENT\)/,
+    );
+  });
+
+  it('accepts MPESA_KE_ENVIRONMENT in any case', async () => {
+    const registry = createProviderRegistry([safaricomKe]);
+    const provider = registry.fromEnv({ ...environment, MPESA_KE_ENVIRONMENT: 'Sandbox' });
     expect(provider.id).toBe('safaricom-ke');
     await provider.close?.();
   });

@@ -1,6 +1,7 @@
 import type { ReversalEvent, Secret } from '@reversal/core';
 import { secretString, secureUrl } from '@reversal/core/kit';
 import * as v from 'valibot';
+import { certificateFileOption, certificateOption } from './certificate-option.js';
 import { callbackUrlTemplate } from './callback-url-template.js';
 import type { CertificateInput } from './security-credential.js';
 
@@ -9,7 +10,10 @@ import type { CertificateInput } from './security-credential.js';
  * `ReversalConfigError` naming it and the fix; values are never echoed.
  */
 export interface SafaricomKeOptions {
-  /** `"sandbox"` (default) or `"production"`: picks the base URL and the bundled certificate. */
+  /**
+   * `"sandbox"` (default) or `"production"`: picks the base URL and the bundled certificate. Any
+   * case is accepted at run time (`MPESA_KE_ENVIRONMENT=Sandbox`).
+   */
   readonly environment?: 'sandbox' | 'production';
   /** Overrides the base URL (a local simulator: `http://127.0.0.1:…`; `http://` only for loopback). */
   readonly baseUrl?: string;
@@ -23,8 +27,17 @@ export interface SafaricomKeOptions {
   readonly initiatorPassword?: string | Secret;
   /** A SecurityCredential you computed yourself (instead of `initiatorPassword`). */
   readonly securityCredential?: string | Secret;
-  /** The M-Pesa certificate as PEM text or DER bytes; default: the bundled one of the environment. */
+  /**
+   * The M-Pesa certificate as PEM text or DER bytes; default: the bundled one of the environment.
+   * Indentation and surrounding whitespace are ignored (PEM from YAML or a template literal). A file
+   * path here is refused: give it as `certificateFile`.
+   */
   readonly certificate?: CertificateInput;
+  /**
+   * The path of the M-Pesa certificate file (PEM, DER or base64 DER), instead of `certificate`. Read
+   * once, when the provider is configured; a relative path is read from the working directory.
+   */
+  readonly certificateFile?: string;
   /** Your pay bill or till number, sent as `ReceiverParty` (5–9 digits). */
   readonly shortCode: string | number;
   /** Where Daraja POSTs the result; a `{reference}` in its path puts the reference there. */
@@ -79,15 +92,20 @@ const positiveInteger = (min: number, max: number, unit: string) => {
 };
 
 const credentialMessage =
-  'give exactly one of initiatorPassword (encrypted for you with the certificate) or securityCredential (already encrypted)';
+  'give exactly one of initiatorPassword (MPESA_KE_INITIATOR_PASSWORD; encrypted for you with the certificate) ' +
+  'or securityCredential (MPESA_KE_SECURITY_CREDENTIAL; already encrypted)';
 const callbackSecretMessage =
   'is required: at least 32 random characters (make one with `openssl rand -base64 32`), so that forged callbacks are refused. ' +
-  'To accept unsigned callbacks anyway, set unsignedCallbacks: true (anyone who learns a callback URL can then post a made-up outcome)';
-const unsignedMessage = 'must be true or false (the environment variable: "true" or "false")';
+  'To accept unsigned callbacks anyway, set unsignedCallbacks: true (MPESA_KE_UNSIGNED_CALLBACKS=true; anyone who learns a callback URL can then post a made-up outcome)';
+const unsignedMessage = 'must be true or false (the environment variable: true/false, 1/0 or yes/no)';
+const environmentMessage = 'must be "sandbox" or "production" (in any case)';
 
 const schema = v.pipe(
   v.strictObject({
-    environment: v.optional(v.picklist(['sandbox', 'production'], 'must be "sandbox" or "production"'), 'sandbox'),
+    environment: v.optional(
+      v.pipe(v.string(environmentMessage), v.trim(), v.toLowerCase(), v.picklist(['sandbox', 'production'], environmentMessage)),
+      'sandbox',
+    ),
     baseUrl: v.optional(secureUrl('must be an absolute https:// URL (http:// only for localhost), e.g. a local simulator')),
     consumerKey: secretString('is required: the Consumer Key of your Daraja app'),
     consumerSecret: secretString('is required: the Consumer Secret of your Daraja app'),
@@ -97,12 +115,8 @@ const schema = v.pipe(
     ),
     initiatorPassword: v.optional(secretString("must be the API operator's password as non-empty text")),
     securityCredential: v.optional(secretString('must be the pre-computed SecurityCredential as non-empty text')),
-    certificate: v.optional(
-      v.union(
-        [v.pipe(v.string(), v.nonEmpty()), v.instance(Uint8Array)],
-        'must be the M-Pesa certificate as PEM text or DER bytes (leave it out for the bundled one)',
-      ),
-    ),
+    certificate: v.optional(certificateOption()),
+    certificateFile: v.optional(certificateFileOption()),
     shortCode: v.pipe(
       v.union([v.string(), v.number()], 'is required: your pay bill or till short code, e.g. "600992"'),
       v.transform(String),
@@ -116,33 +130,47 @@ const schema = v.pipe(
         v.check((value: Secret) => value.reveal().length >= 32, 'must be at least 32 characters (make one with `openssl rand -base64 32`)'),
       ),
     ),
-    // Text as well as booleans: environment variables are text.
-    unsignedCallbacks: v.optional(
-      v.pipe(
-        v.union([v.boolean(), v.picklist(['true', 'false'])], unsignedMessage),
-        v.transform((value) => value === true || value === 'true'),
-      ),
-      false,
-    ),
+    // `registry.fromEnv()` turns the variable's true/false, 1/0, yes/no into a boolean (type: 'boolean').
+    unsignedCallbacks: v.optional(v.boolean(unsignedMessage), false),
     callbackTokenTtlSeconds: v.optional(positiveInteger(60, 2_592_000, 'seconds'), 86_400),
     timeoutMs: v.optional(positiveInteger(100, 300_000, 'milliseconds'), 30_000),
     onEvent: v.optional(v.custom<(event: ReversalEvent) => void>((value) => typeof value === 'function', 'must be a function')),
   }),
+  // partialCheck, not check: a check on the whole object runs only once every field passed, so
+  // these issues would appear only after the others were fixed. Each runs when its fields passed.
   v.forward(
-    v.check((options) => (options.initiatorPassword === undefined) !== (options.securityCredential === undefined), credentialMessage),
+    v.partialCheck(
+      [['initiatorPassword'], ['securityCredential']],
+      (options) => (options.initiatorPassword === undefined) !== (options.securityCredential === undefined),
+      credentialMessage,
+    ),
     ['initiatorPassword'],
   ),
   v.forward(
-    v.check((options) => options.callbackSecret !== undefined || options.unsignedCallbacks, callbackSecretMessage),
+    v.partialCheck(
+      [['callbackSecret'], ['unsignedCallbacks']],
+      (options) => options.callbackSecret !== undefined || options.unsignedCallbacks,
+      callbackSecretMessage,
+    ),
     ['callbackSecret'],
   ),
   v.forward(
-    v.check(
+    v.partialCheck(
+      [['callbackSecret'], ['unsignedCallbacks']],
       (options) => options.callbackSecret === undefined || !options.unsignedCallbacks,
       'and unsignedCallbacks: true contradict each other: keep callbackSecret and drop unsignedCallbacks',
     ),
     ['callbackSecret'],
   ),
+  v.forward(
+    v.partialCheck(
+      [['certificate'], ['certificateFile']],
+      (options) => options.certificate === undefined || options.certificateFile === undefined,
+      'and certificate are both given: keep one (certificateFile is read into certificate)',
+    ),
+    ['certificateFile'],
+  ),
+  v.transform(({ certificateFile, ...options }) => (certificateFile === undefined ? options : { ...options, certificate: certificateFile })),
 );
 
 /**

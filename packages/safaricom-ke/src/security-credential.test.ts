@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
+import fc from 'fast-check';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { PRODUCTION_CERTIFICATE } from './certificates/production-certificate.js';
@@ -52,5 +53,40 @@ describe('createSecurityCredential', () => {
     } catch (error) {
       expect(String(error)).not.toContain('secret-looking');
     }
+  });
+
+  it('reads PEM whatever its indentation, line lengths and surrounding whitespace (YAML, template literals)', () => {
+    const modulusOf = (key: ReturnType<typeof readCertificateKey>) => key.export({ format: 'jwk' }).n;
+    const modulus = modulusOf(readCertificateKey(SANDBOX_CERTIFICATE));
+    const body = SANDBOX_CERTIFICATE.replace(/-----[A-Z ]+-----|\s/g, '');
+    const whitespace = fc.stringMatching(/^[ \t\r\n]{0,6}$/);
+    fc.assert(
+      fc.property(whitespace, whitespace, fc.integer({ min: 16, max: 120 }), fc.constantFrom('', '  ', '\t', '      '), (before, after, width, indent) => {
+        const lines = body.match(new RegExp(`.{1,${width}}`, 'g'))!;
+        const pem = ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----'].map((line) => indent + line).join('\n');
+        expect(modulusOf(readCertificateKey(`${before}${pem}${after}`))).toBe(modulus);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('says that a file path is not the certificate, without echoing it', () => {
+    for (const path of ['./SandboxCertificate.cer', '/etc/mpesa/cert.pem', 'C:\\certs\\cert.cer']) {
+      expect(() => readCertificateKey(path)).toThrow(/is a file path.*MPESA_KE_CERTIFICATE_FILE/);
+      expect(() => readCertificateKey(path)).not.toThrow(path);
+    }
+  });
+
+  it('gives a key or an Error for any text, never anything else', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        try {
+          readCertificateKey(text);
+        } catch (error) {
+          expect(error).toBeInstanceOf(Error);
+          expect((error as Error).message).toMatch(/^(is not a certificate that can be read|is a file path|does not carry an RSA public key)/);
+        }
+      }),
+    );
   });
 });

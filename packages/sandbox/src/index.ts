@@ -28,11 +28,19 @@ export type {
   DarajaSimulatorProviderOptions,
   DarajaSimulatorStats,
   ReceivedReversalRequest,
+  ReceivedStatusQuery,
 } from './daraja/daraja-simulator.js';
+export type {
+  DarajaStatusResultScenario,
+  DarajaStatusScenario,
+  DarajaStatusSyncErrorScenario,
+} from './daraja/daraja-status-scenario.js';
+export { DARAJA_STATUS_RESULT_SCENARIOS, DARAJA_STATUS_SYNC_ERROR_SCENARIOS } from './daraja/daraja-status-scenario.js';
 export type { DarajaCallbackDelivery, DarajaCallbackKind } from './daraja/deliver-callback.js';
 export type { DarajaTransaction, DarajaTransactionInput } from './daraja/ledger.js';
 export { startDarajaSimulator } from './daraja/start-daraja-simulator.js';
 export type { DarajaReversalBody } from './daraja/validate-reversal-body.js';
+export type { DarajaStatusBody } from './daraja/validate-status-body.js';
 
 // Vodacom Mozambique simulator exports go below this line.
 export type { InsCodeResponse } from './vodacom-mz/ins-codes.js';

@@ -6,7 +6,7 @@ import type { VodacomMzOptions } from './options.js';
  * (with `REVERSAL_PROVIDER=vodacom-mz`). The README's table is this table.
  */
 export const VODACOM_MZ_ENVIRONMENT = Object.freeze({
-  environment: { name: 'MPESA_MZ_ENVIRONMENT', description: '`sandbox` (default) or `production`' },
+  environment: { name: 'MPESA_MZ_ENVIRONMENT', description: '`sandbox` (default) or `production`, in any case' },
   baseUrl: { name: 'MPESA_MZ_BASE_URL', description: 'Host override, without port (e.g. `https://api.mpesa.vm.co.mz`)' },
   reversalPort: { name: 'MPESA_MZ_REVERSAL_PORT', description: 'Reversal API port (default 18354)', type: 'integer' },
   statusPort: { name: 'MPESA_MZ_STATUS_PORT', description: 'Query Transaction Status API port (default 18353)', type: 'integer' },

@@ -79,6 +79,14 @@ describe('Vodacom Mozambique options', () => {
     expect(error.issues).toEqual([{ field, message: expect.stringContaining(fix) }]);
   });
 
+  it.each([
+    ['Sandbox', 'sandbox'],
+    ['PRODUCTION', 'production'],
+    [' production ', 'production'],
+  ])('accepts the environment %j in any case, as %j', (environment, resolved) => {
+    expect(vodacomMz.parseOptions({ ...valid, environment }).environment).toBe(resolved);
+  });
+
   it('adds each API port to the host, keeping a path prefix of baseUrl', () => {
     expect(apiUrl('https://api.vm.co.mz', 18354)).toBe('https://api.vm.co.mz:18354/');
     expect(apiUrl('http://127.0.0.1', 40123)).toBe('http://127.0.0.1:40123/');
@@ -105,5 +113,26 @@ describe('Vodacom Mozambique options', () => {
     } catch (error) {
       expect(ReversalConfigError.isInstance(error) && error.issues[0]?.field).toBe('MPESA_MZ_PUBLIC_KEY (publicKey)');
     }
+  });
+
+  it('lists every required variable in one error when none is set', () => {
+    const registry = createProviderRegistry([vodacomMz]);
+    let error: unknown;
+    try {
+      registry.fromEnv({ REVERSAL_PROVIDER: 'vodacom-mz', MPESA_MZ_ENVIRONMENT: 'Production' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(ReversalConfigError.isInstance(error)).toBe(true);
+    const fields = (error as ReversalConfigError).issues.map((issue) => issue.field);
+    expect(fields.sort()).toEqual(
+      [
+        'MPESA_MZ_API_KEY (apiKey)',
+        'MPESA_MZ_INITIATOR_IDENTIFIER (initiatorIdentifier)',
+        'MPESA_MZ_PUBLIC_KEY (publicKey)',
+        'MPESA_MZ_SECURITY_CREDENTIAL (securityCredential)',
+        'MPESA_MZ_SERVICE_PROVIDER_CODE (serviceProviderCode)',
+      ].sort(),
+    );
   });
 });

@@ -22,16 +22,22 @@ const port = (name: string) =>
     v.maxValue(65_535, 'must be between 1 and 65535'),
   );
 
+const ENVIRONMENT_MESSAGE = 'must be "sandbox" or "production" (in any case)';
+
 const HOST_ONLY_MESSAGE =
   'must be the host only, such as "https://api.vm.co.mz", without a port: each API keeps its own port (set reversalPort and statusPort to change them)';
 
-/**
- * The options of `createVodacomMzProvider`, as validated. Credentials come out as `Secret`s and
- * the public key as a parsed RSA key; every message names the field and never echoes its value.
- * Internal: applications validate through `vodacomMz.parseOptions` or `createVodacomMzProvider`.
- */
-export const vodacomMzOptionsSchema: v.GenericSchema<VodacomMzOptions, ResolvedVodacomMzOptions> = v.strictObject({
-  environment: v.optional(v.picklist(['sandbox', 'production'], 'must be "sandbox" or "production"'), 'sandbox'),
+// The input type says `environment` is text (any case is accepted); the public type keeps the two values.
+const schema = v.strictObject({
+  environment: v.optional(
+    v.pipe(
+      v.string(ENVIRONMENT_MESSAGE),
+      v.trim(),
+      v.toLowerCase(),
+      v.picklist(['sandbox', 'production'], ENVIRONMENT_MESSAGE),
+    ),
+    'sandbox',
+  ),
   baseUrl: v.optional(
     v.pipe(
       secureUrl(),
@@ -82,6 +88,16 @@ export const vodacomMzOptionsSchema: v.GenericSchema<VodacomMzOptions, ResolvedV
 });
 
 /**
+ * The options of `createVodacomMzProvider`, as validated. Credentials come out as `Secret`s and
+ * the public key as a parsed RSA key; every message names the field and never echoes its value.
+ * Internal: applications validate through `vodacomMz.parseOptions` or `createVodacomMzProvider`.
+ */
+export const vodacomMzOptionsSchema: v.GenericSchema<VodacomMzOptions, ResolvedVodacomMzOptions> = schema as v.GenericSchema<
+  VodacomMzOptions,
+  v.InferOutput<typeof schema>
+>;
+
+/**
  * The options of `createVodacomMzProvider`.
  *
  * @example
@@ -95,7 +111,10 @@ export const vodacomMzOptionsSchema: v.GenericSchema<VodacomMzOptions, ResolvedV
  * };
  */
 export interface VodacomMzOptions {
-  /** `"sandbox"` (default, `api.sandbox.vm.co.mz`) or `"production"` (`api.vm.co.mz`, see the README). */
+  /**
+   * `"sandbox"` (default, `api.sandbox.vm.co.mz`) or `"production"` (`api.vm.co.mz`, see the README).
+   * Any case is accepted at run time (`MPESA_MZ_ENVIRONMENT=Production`).
+   */
   readonly environment?: 'sandbox' | 'production';
   /** Overrides the host (`https://api.mpesa.vm.co.mz`); no port, each API keeps its own. */
   readonly baseUrl?: string;

@@ -7,9 +7,9 @@ import { type CliError, usageError } from '../cli-error.js';
 
 /** The certificate a SecurityCredential is encrypted with, and where it came from. */
 export interface CertificateSource {
-  /** `sandbox`/`production` (bundled), `file`, or `MPESA_KE_CERTIFICATE`. */
-  readonly origin: 'sandbox' | 'production' | 'file' | 'MPESA_KE_CERTIFICATE';
-  /** The file, for `file`. */
+  /** `sandbox`/`production` (bundled), `file` (`--certificate`), `MPESA_KE_CERTIFICATE` or `MPESA_KE_CERTIFICATE_FILE`. */
+  readonly origin: 'sandbox' | 'production' | 'file' | 'MPESA_KE_CERTIFICATE' | 'MPESA_KE_CERTIFICATE_FILE';
+  /** The file, for `file` and `MPESA_KE_CERTIFICATE_FILE`. */
   readonly path?: string;
   readonly certificate: CertificateInput;
 }
@@ -26,8 +26,8 @@ const BUNDLED = { sandbox: SANDBOX_CERTIFICATE, production: PRODUCTION_CERTIFICA
 
 /**
  * Picks the certificate: `--certificate <file>` (PEM, DER or base64 DER, as downloaded from the
- * Daraja portal), else `--environment` (the bundled one), else `MPESA_KE_CERTIFICATE`, else
- * `MPESA_KE_ENVIRONMENT`. No silent default: encrypting with the wrong environment's certificate
+ * Daraja portal), else `--environment` (the bundled one), else `MPESA_KE_CERTIFICATE` or
+ * `MPESA_KE_CERTIFICATE_FILE`, else `MPESA_KE_ENVIRONMENT` (in any case). No silent default: encrypting with the wrong environment's certificate
  * is the classic cause of "The initiator information is invalid" (2001).
  */
 export async function chooseCertificate(
@@ -38,18 +38,17 @@ export async function chooseCertificate(
   if (options.certificate !== undefined && options.environment !== undefined) {
     throw usageError('security-credential', 'Give either --certificate or --environment, not both.');
   }
-  if (options.certificate !== undefined) {
-    const path = resolve(cwd, options.certificate);
-    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-      throw usageError('security-credential', `Cannot read the certificate file ${path} (${error.code ?? 'unreadable'}).`);
-    });
-    const text = bytes.toString('latin1');
-    const isText = text.includes('-----BEGIN') || /^[A-Za-z0-9+/=\s]+$/.test(text);
-    return { origin: 'file', path, certificate: isText ? text : new Uint8Array(bytes) };
+  if (options.certificate !== undefined) return readCertificateFile('file', resolve(cwd, options.certificate));
+  const fromVariable = env.MPESA_KE_CERTIFICATE || env.MPESA_KE_CERTIFICATE_FILE;
+  const environment = (options.environment ?? (fromVariable ? undefined : env.MPESA_KE_ENVIRONMENT))?.trim().toLowerCase();
+  if (environment === undefined && env.MPESA_KE_CERTIFICATE && env.MPESA_KE_CERTIFICATE_FILE) {
+    throw usageError('security-credential', 'Set either MPESA_KE_CERTIFICATE or MPESA_KE_CERTIFICATE_FILE, not both.');
   }
-  const environment = options.environment ?? (env.MPESA_KE_CERTIFICATE ? undefined : env.MPESA_KE_ENVIRONMENT);
   if (environment === undefined && env.MPESA_KE_CERTIFICATE) {
     return { origin: 'MPESA_KE_CERTIFICATE', certificate: env.MPESA_KE_CERTIFICATE };
+  }
+  if (environment === undefined && env.MPESA_KE_CERTIFICATE_FILE) {
+    return readCertificateFile('MPESA_KE_CERTIFICATE_FILE', resolve(cwd, env.MPESA_KE_CERTIFICATE_FILE));
   }
   if (environment === 'sandbox' || environment === 'production') {
     return { origin: environment, certificate: BUNDLED[environment] };
@@ -62,6 +61,15 @@ export async function chooseCertificate(
     'Say which certificate to encrypt with: --environment sandbox|production (the bundled M-Pesa certificates) ' +
       'or --certificate <file> (as downloaded from the Daraja portal).',
   );
+}
+
+async function readCertificateFile(origin: 'file' | 'MPESA_KE_CERTIFICATE_FILE', path: string): Promise<CertificateSource> {
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw usageError('security-credential', `Cannot read the certificate file ${path} (${error.code ?? 'unreadable'}).`);
+  });
+  const text = bytes.toString('latin1');
+  const isText = text.includes('-----BEGIN') || /^[A-Za-z0-9+/=\s]+$/.test(text);
+  return { origin, path, certificate: isText ? text : new Uint8Array(bytes) };
 }
 
 /** Describes the certificate (subject, expiry, SHA-256 fingerprint, key size); never rejects it for its dates. */
@@ -99,6 +107,9 @@ function toBytes(certificate: CertificateInput): Buffer | string {
 
 /** The error for a certificate the library could not read, naming where it came from. */
 export function unreadableCertificate(source: CertificateSource, reason: string): CliError {
-  const where = source.origin === 'file' ? `The certificate file ${source.path}` : `The ${source.origin} certificate`;
+  const where =
+    source.origin === 'file' || source.origin === 'MPESA_KE_CERTIFICATE_FILE'
+      ? `The certificate file ${source.path}`
+      : `The ${source.origin} certificate`;
   return usageError('security-credential', `${where} ${reason}.`);
 }

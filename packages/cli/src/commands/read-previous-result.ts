@@ -6,10 +6,13 @@ import type { CliIo } from '../cli-io.js';
 import { readAllInput } from '../read-input.js';
 import { statusQueryOf } from '../status-query-of.js';
 
+const STATUSES: readonly unknown[] = ['pending', 'succeeded', 'failed', 'unknown'];
+
 /**
  * Reads the identifiers of a reversal from a result printed by `reversal reverse --json`
  * (`source` is a file path, or `-` for stdin). Only the identifying string fields are taken, and
- * not those that name a refused duplicate rather than the reversal (see `statusQueryOf`).
+ * not those that name a refused duplicate rather than the reversal (see `statusQueryOf`), and its
+ * status (a provider whose status answers arrive by callback keeps it meanwhile).
  */
 export async function readPreviousResult(source: string, io: CliIo): Promise<Partial<StatusQuery>> {
   let text: string;
@@ -27,5 +30,7 @@ export async function readPreviousResult(source: string, io: CliIo): Promise<Par
   if (typeof parsed !== 'object' || parsed === null) {
     throw usageError('status', `--result ${source} is not a reversal result: give the output of \`reversal reverse --json\`.`);
   }
-  return statusQueryOf(parsed);
+  const { status: _ignored, ...fields } = statusQueryOf(parsed);
+  const status = (parsed as Record<string, unknown>).status;
+  return STATUSES.includes(status) ? { ...fields, status: status as StatusQuery['status'] } : fields;
 }

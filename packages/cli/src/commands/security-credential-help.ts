@@ -17,8 +17,8 @@ Options:
   --json                   Print { securityCredential, certificate } as JSON.
   -h, --help               Show this help.
 
-Without either option, MPESA_KE_CERTIFICATE (PEM) or else MPESA_KE_ENVIRONMENT chooses the
-certificate; with none of them the command asks you to choose.
+Without either option, MPESA_KE_CERTIFICATE (PEM) or MPESA_KE_CERTIFICATE_FILE (its path), or else
+MPESA_KE_ENVIRONMENT chooses the certificate; with none of them the command asks you to choose.
 
 Prints the credential alone on stdout: set it as MPESA_KE_SECURITY_CREDENTIAL (or give the library
 MPESA_KE_INITIATOR_PASSWORD and let it encrypt). "The initiator information is invalid" (2001)

@@ -117,8 +117,11 @@ describe('reversal security-credential', () => {
     const fromDer = await runBin(['security-credential', '--certificate', der, '--json'], { input: 'secret' });
     expect(fromDer.code, fromDer.stderr).toBe(EXIT_CODES.ok);
     expect(JSON.parse(fromDer.stdout).certificate).toMatchObject({ source: 'file', subject: expect.stringContaining('daraja-simulator') });
-    const fromEnv = await runBin(['security-credential', '--json'], { input: 'secret', env: { MPESA_KE_ENVIRONMENT: 'production' } });
+    const fromEnv = await runBin(['security-credential', '--json'], { input: 'secret', env: { MPESA_KE_ENVIRONMENT: 'Production' } });
     expect(JSON.parse(fromEnv.stdout).certificate.source).toBe('production');
+    const fromFileVariable = await runBin(['security-credential', '--json'], { input: 'secret', env: { MPESA_KE_CERTIFICATE_FILE: der } });
+    expect(fromFileVariable.code, fromFileVariable.stderr).toBe(EXIT_CODES.ok);
+    expect(JSON.parse(fromFileVariable.stdout).certificate).toMatchObject({ source: 'MPESA_KE_CERTIFICATE_FILE', path: der });
   });
 
   it.each([

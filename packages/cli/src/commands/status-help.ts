@@ -9,20 +9,25 @@ export function statusHelp(definitions: readonly AnyProviderDefinition[]): strin
 
 Asks the configured provider where a reversal stands (checkStatus): the way to settle a
 "pending" or "unknown" reversal before deciding anything. Configuration as for
-\`reversal reverse\`. Providers without a status API (Safaricom Kenya) say so and exit 2.
+\`reversal reverse\`. Where the answer comes by callback (Safaricom Kenya's Transaction
+Status), the command prints the reversal's status unchanged; with --wait it listens for the
+answer, as \`reversal reverse --wait\` does. Providers without a status API say so and exit 2.
 
 Options:
   --transaction-id <id>            The receipt of the payment that was to be reversed.
   --reference <reference>          The reference of the reversal request.
-  --provider-request-id <id>       The id the provider knows the reversal request by (the
-                                   result's providerRequestId), when you have it.
   --conversation-id <id>           The provider's conversation id, when you have it.
   --reversal-transaction-id <id>   The provider's receipt of the reversal, when you have it.
+  --provider-request-id <id>       The id the provider knows the reversal request by (Kenya: its
+                                   OriginatorConversationID; the result's providerRequestId).
   --ledger <dir|url>               With --reference alone: read the ledger's record (default
                                    REVERSAL_LEDGER, else .reversal-ledger here) and ask the
                                    provider about its attempts in doubt.
   --result <file|->                Read these from a result printed by \`reversal reverse --json\`
                                    (a file, or - for stdin); options given as well win.
+  --wait                           Wait for a status answer that comes by callback (Kenya).
+  --listen <[host:]port>           Where --wait listens (default: the port of the result URL).
+  --wait-timeout <seconds>         How long --wait waits (default 60).
   --dotenv <file>                  Also read variables from this dotenv file (its values win).
   --json                           Print the result as one JSON document.
   -h, --help                       Show this help.

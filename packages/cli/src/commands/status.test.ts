@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../exit-codes.js';
 import { ensureBuilt } from '../test-support/built-cli.js';
 import { runBin } from '../test-support/run-bin.js';
-import { kenyaEnvironment, mozambiqueEnvironment } from '../test-support/simulators.js';
+import { freePort, kenyaEnvironment, mozambiqueEnvironment } from '../test-support/simulators.js';
 
 let daraja: DarajaSimulator;
 let mozambique: VodacomMzSimulator;
@@ -100,14 +100,27 @@ describe('reversal status', () => {
     expect(run.stderr).toContain('is not JSON');
   });
 
-  it('says clearly that Safaricom Kenya has no status check here (exit 2), as JSON too', async () => {
-    const kenya = kenyaEnvironment(daraja, 'https://shop.example/mpesa/result');
-    const run = await runBin(['status', '--transaction-id', 'PDU91HIVIT', '--reference', 'R1'], { env: kenya });
-    expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
-    expect(run.stderr).toContain("The safaricom-ke provider cannot check a reversal's status");
-    expect(run.stderr).toContain('reversal reverse --wait');
-    const json = await runBin(['status', '--transaction-id', 'PDU91HIVIT', '--reference', 'R1', '--json'], { env: kenya });
-    expect(JSON.parse(json.stdout)).toMatchObject({ error: { kind: 'usage', exitCode: 2 } });
-    expect(daraja.requests()).toHaveLength(0);
+  it('Kenya: --wait receives the Transaction Status answer and settles a reversal whose callback was lost (exit 0)', async () => {
+    const kenya = kenyaEnvironment(daraja, `http://127.0.0.1:${await freePort()}/mpesa/reversal/result`);
+    const { transactionId } = daraja.addTransaction({ amount: 200, scenario: 'no-callback' });
+    const reversed = await runBin(['reverse', '--transaction-id', transactionId, '--amount', '200', '--reference', 'CLIKESTATUS1', '--json'], { env: kenya });
+    expect(reversed.code, reversed.stderr).toBe(EXIT_CODES.pending);
+    const file = join(directory, 'kenya-result.json');
+    writeFileSync(file, reversed.stdout);
+
+    const asked = await runBin(['status', '--result', file], { env: kenya });
+    expect(asked.code, asked.stderr).toBe(EXIT_CODES.pending);
+    expect(asked.stdout).toContain('Status of the reversal: PENDING (safaricom-ke)');
+    expect(asked.stdout).toMatch(/reversal status --transaction-id \w+ --reference CLIKESTATUS1 --provider-request-id \S+ .*--wait/);
+
+    const waited = await runBin(['status', '--result', file, '--wait', '--json'], { env: kenya });
+    expect(waited.code, waited.stderr).toBe(EXIT_CODES.ok);
+    expect(JSON.parse(waited.stdout)).toMatchObject({
+      status: 'succeeded',
+      reference: 'CLIKESTATUS1',
+      providerRequestId: JSON.parse(reversed.stdout).providerRequestId,
+      reversalTransactionId: daraja.transaction(transactionId)?.reversalTransactionId,
+    });
+    expect(daraja.requests().filter((request) => request.validated?.TransactionID === transactionId)).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { StatusQuery } from '@reversal/core';
+import type { ReversalResult, StatusQuery } from '@reversal/core';
 import { CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { formatResult } from '../format-result.js';
@@ -7,6 +7,8 @@ import { loadProviders, readCommandEnvironment } from '../provider-environment.j
 import { resultExitCode } from '../result-exit-code.js';
 import { resultJson } from '../result-json.js';
 import { writeJson } from '../write-json.js';
+import { type CallbackListener, startCallbackListener } from './callback-listener.js';
+import { resolveListenAddress } from './listen-address.js';
 import { readPreviousResult } from './read-previous-result.js';
 import { statusFromLedger } from './status-from-ledger.js';
 import { runProviderCall } from './run-provider-call.js';
@@ -20,6 +22,9 @@ const OPTIONS = {
   'provider-request-id': { type: 'string' },
   result: { type: 'string' },
   ledger: { type: 'string' },
+  wait: { type: 'boolean' },
+  listen: { type: 'string' },
+  'wait-timeout': { type: 'string' },
   dotenv: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -35,14 +40,19 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   if (values['transaction-id'] === undefined && values.result === undefined && typeof values.reference === 'string') {
     return statusFromLedger(values.reference, values, io);
   }
+  const waitSeconds = Number(values['wait-timeout'] ?? 60);
+  if (!(waitSeconds > 0 && waitSeconds <= 3600)) {
+    throw usageError('status', '--wait-timeout must be a number of seconds from 1 to 3600.');
+  }
   const previous = values.result !== undefined ? await readPreviousResult(values.result as string, io) : {};
-  const pick = (option: string, field: keyof StatusQuery) => (values[option] as string | undefined) ?? previous[field];
+  const pick = (option: string, field: Exclude<keyof StatusQuery, 'status'>) => (values[option] as string | undefined) ?? previous[field];
   const query = {
     originalTransactionId: pick('transaction-id', 'originalTransactionId'),
     reference: pick('reference', 'reference'),
     providerRequestId: pick('provider-request-id', 'providerRequestId'),
     conversationId: pick('conversation-id', 'conversationId'),
     reversalTransactionId: pick('reversal-transaction-id', 'reversalTransactionId'),
+    status: previous.status,
   };
   const missing = [
     ...(query.originalTransactionId ? [] : [{ field: '--transaction-id', message: 'is required: the receipt of the payment' }]),
@@ -51,7 +61,11 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   if (missing.length > 0) throw usageError('status', 'Say which reversal to look up.', missing);
 
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
-  const provider = (await loadProviders(io)).fromEnv(env);
+  const providers = await loadProviders(io);
+  const provider = providers.fromEnv(env);
+  // A provider whose status answers arrive by callback: --wait listens for the answer here.
+  const waits = values.wait === true && provider.capabilities.statusDelivery === 'callback';
+  let listener: CallbackListener | undefined;
   try {
     if (!provider.checkStatus || !provider.capabilities.statusCheck) {
       throw new CliError('usage', `The ${provider.id} provider cannot check a reversal's status: its API has none here.`, {
@@ -60,9 +74,17 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
           'For an "unknown" reversal, look the transaction up in the provider portal before reversing again.',
       });
     }
+    if (waits) {
+      const address = resolveListenAddress(values.listen as string | undefined, providers.selected(env), env);
+      listener = await startCallbackListener(provider, address, (message) => io.stderr.write(`Warning: ${message}\n`));
+      if (!values.json) io.stderr.write(`Listening for the status answer on ${listener.url}\n`);
+    }
     const checkStatus = provider.checkStatus.bind(provider);
     const complete = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as unknown as StatusQuery;
-    const result = await runProviderCall(() => checkStatus(complete, io.signal ? { signal: io.signal } : {}), () => undefined);
+    let result: ReversalResult = await runProviderCall(() => checkStatus(complete, io.signal ? { signal: io.signal } : {}), () => undefined);
+    if (listener && !isRefusal(result)) {
+      result = (await listener.waitFor(result.reference, waitSeconds * 1000, io.signal)) ?? result;
+    }
     if (values.json) writeJson(io.stdout, resultJson(result));
     else {
       const view = { title: 'Status of the reversal:', provider, command: 'status', query, dotenv: values.dotenv as string | undefined } as const;
@@ -70,6 +92,13 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
     }
     return resultExitCode(result);
   } finally {
+    await listener?.close();
     await provider.close?.();
   }
+}
+
+/** True when the provider refused the status query itself: no answer will come by callback. */
+function isRefusal(result: ReversalResult): boolean {
+  const statusQuery = (result.metadata as { statusQuery?: { sent?: unknown } }).statusQuery;
+  return statusQuery?.sent === false;
 }

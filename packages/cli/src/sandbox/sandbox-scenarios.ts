@@ -34,6 +34,7 @@ export const KE_SEEDS = Object.freeze(
       ['SBXKE00018', 'no-callback'],
       ['SBXKE00019', 'slow-response'],
       ['SBXKE00020', 'dropped-connection'],
+      ['SBXKE00021', 'queue-timeout-reversed'],
     ] as const satisfies readonly (readonly [string, DarajaScenario])[]
   ).map(([transactionId, scenario]): SeedTransaction => ({ transactionId, amount: '100.00', scenario })),
 );

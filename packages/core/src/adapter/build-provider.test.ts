@@ -117,3 +117,14 @@ describe('the provider core builds from an adapter spec', () => {
     await p.close?.();
   });
 });
+
+describe('a failed status query', () => {
+  it('leaves a pending reversal pending (never less certain), over real HTTP', async () => {
+    const p = provider();
+    server.answer('/status', () => ({ status: 200, body: 'not json' }));
+    const result = await p.checkStatus!({ reference: 'ORDER1', originalTransactionId: 'TX1', status: 'pending' });
+    expect(result.status).toBe('pending');
+    expect(result.raw).toMatchObject({ statusQuery: { error: { code: 'PROCESSING_ERROR' } } });
+    await p.close?.();
+  });
+});

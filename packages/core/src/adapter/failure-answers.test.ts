@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialFailureAnswer, tokenTransportFailure, transportFailureAnswer } from './failure-answers.js';
+import { credentialFailureAnswer, keepPendingOnFailedQuery, tokenTransportFailure, transportFailureAnswer } from './failure-answers.js';
 
 describe('transportFailureAnswer', () => {
   it('makes a not-sent reversal a retryable failed PROVIDER_UNAVAILABLE', () => {
@@ -42,5 +42,20 @@ describe('credentialFailureAnswer', () => {
 
   it('leaves the reversal unknown when a status query got no token', () => {
     expect(credentialFailureAnswer(refused, 'status')).toMatchObject({ status: 'unknown', error: { retryable: false } });
+  });
+});
+
+describe('keepPendingOnFailedQuery', () => {
+  const failed = transportFailureAnswer({ kind: 'maybe-sent', reason: 'timeout', code: 'TIMEOUT', message: 't' }, 'status', 'Acme');
+
+  it('keeps a pending reversal pending when its status query failed, with the failure in raw', () => {
+    expect(keepPendingOnFailedQuery(failed, 'pending')).toEqual({
+      status: 'pending',
+      raw: { statusQuery: { error: expect.objectContaining({ code: 'TIMEOUT' }), raw: expect.any(Object) } },
+    });
+  });
+
+  it('leaves every other queried status with the failure answer (unknown)', () => {
+    for (const queried of ['unknown', undefined] as const) expect(keepPendingOnFailedQuery(failed, queried)).toBe(failed);
   });
 });

@@ -1,5 +1,5 @@
 import type { TransportFailure } from '../kit/transport-outcome.js';
-import type { ProviderMetadata } from '../reversal-result.js';
+import type { ProviderMetadata, ReversalStatus } from '../reversal-result.js';
 import type { CredentialFailure, ProviderAnswer } from './adapter-spec.js';
 
 /** What a call was for: the reversal itself, or a status query about one. */
@@ -101,4 +101,17 @@ export function tokenTransportFailure(failure: TransportFailure, displayName: st
     retryable: true,
     raw: { credentials: { transport: failure.kind, code: failure.code } },
   };
+}
+
+/**
+ * A failed status query leaves a `pending` reversal `pending`: the provider accepted it and the
+ * query says nothing new, so it must not read as less certain. The query's failure is kept in
+ * `raw.statusQuery`. Any other queried status gives the failure answer (`unknown`) as it is.
+ */
+export function keepPendingOnFailedQuery<TMetadata extends ProviderMetadata>(
+  answer: ProviderAnswer<TMetadata>,
+  queried: ReversalStatus | undefined,
+): ProviderAnswer<TMetadata> {
+  if (queried !== 'pending' || !('error' in answer)) return answer;
+  return { status: 'pending', raw: { statusQuery: { error: answer.error, raw: answer.raw } } };
 }

@@ -54,7 +54,8 @@ function build(values: readonly string[]): SecretScrubber {
   const text = (input: string): string => {
     if (input.length < MIN_SECRET_LENGTH) return input;
     let output = input;
-    for (const form of forms) if (output.includes(form)) output = output.replaceAll(form, REDACTED_TEXT);
+    // A form longer than the text cannot be in it (most provider fields are shorter than any token).
+    for (const form of forms) if (form.length <= output.length && output.includes(form)) output = output.replaceAll(form, REDACTED_TEXT);
     return output;
   };
 
@@ -65,21 +66,34 @@ function build(values: readonly string[]): SecretScrubber {
     if (Array.isArray(value)) return value.map((item) => visit(item, depth + 1));
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      // defineProperty, not assignment: `copy.__proto__ = x` would set the copy's prototype.
-      Object.defineProperty(copy, text(key), {
-        value: visit((value as Record<string, unknown>)[key], depth + 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const name = text(key);
+      const item = visit((value as Record<string, unknown>)[key], depth + 1);
+      // defineProperty for this one key: `copy.__proto__ = x` would set the copy's prototype.
+      if (name === '__proto__') Object.defineProperty(copy, name, { value: item, enumerable: true, writable: true, configurable: true });
+      else copy[name] = item;
     }
     return copy;
   };
 
+  // The scrubber of the last call's secrets, kept for the next call: a provider sends the same
+  // Authorization header and token call after call, and building the forms again cost more than
+  // scrubbing itself. One entry per scrubber, replaced when the secrets change.
+  let lastCall: { readonly more: readonly string[]; readonly scrubber: SecretScrubber } | undefined;
   const scrubber: SecretScrubber = {
     text,
     value: (value) => (forms.length > 0 ? visit(value, 0) : value),
-    with: (more) => (more.length === 0 ? scrubber : build([...values, ...more])),
+    with(more) {
+      if (more.length === 0) return scrubber;
+      if (lastCall && sameStrings(lastCall.more, more)) return lastCall.scrubber;
+      lastCall = { more: [...more], scrubber: build([...values, ...more]) };
+      return lastCall.scrubber;
+    },
   };
   return scrubber;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }

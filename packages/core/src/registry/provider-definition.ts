@@ -8,8 +8,12 @@ export interface EnvironmentVariable {
   readonly name: string;
   /** One line for the package README. */
   readonly description: string;
-  /** `integer` options are converted from the variable's text; the default is `string`. */
-  readonly type?: 'string' | 'integer';
+  /**
+   * How the variable's text becomes the option; the default is `string`. `integer`: digits become a
+   * number. `boolean`: `true`/`false`, `1`/`0`, `yes`/`no` in any case become `true`/`false`. Any
+   * other text is passed on as it is, so that the options schema refuses it by name.
+   */
+  readonly type?: 'string' | 'integer' | 'boolean';
   /** True for credentials: documented as such and never echoed. */
   readonly secret?: boolean;
 }

@@ -3,10 +3,13 @@ import type { EnvironmentVariable } from './provider-definition.js';
 /** Environment variables as `process.env` holds them. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
+const TRUE = new Set(['true', '1', 'yes']);
+const FALSE = new Set(['false', '0', 'no']);
+
 /**
  * Reads a definition's options from environment variables, following its table. Empty variables
- * count as absent. An `integer` variable that is not a number is passed on as text, so that the
- * options schema reports it by name.
+ * count as absent. An `integer` or `boolean` variable whose text is not one of its type is passed
+ * on as text, so that the options schema reports it by name.
  */
 export function readEnvironment(
   table: Readonly<Record<string, EnvironmentVariable | undefined>>,
@@ -17,7 +20,17 @@ export function readEnvironment(
     if (!variable) continue;
     const text = env[variable.name];
     if (text === undefined || text === '') continue;
-    options[option] = variable.type === 'integer' && /^\d+$/.test(text) ? Number(text) : text;
+    options[option] = convert(text, variable.type);
   }
   return options;
+}
+
+function convert(text: string, type: EnvironmentVariable['type']): unknown {
+  if (type === 'integer') return /^\d+$/.test(text) ? Number(text) : text;
+  if (type === 'boolean') {
+    const word = text.trim().toLowerCase();
+    if (TRUE.has(word)) return true;
+    if (FALSE.has(word)) return false;
+  }
+  return text;
 }

@@ -163,5 +163,20 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
       },
       options.capabilities.statusCheck ? undefined : 'the provider has no status check',
     ),
+    check(
+      "checkStatus (with statusDelivery 'callback') keeps the queried status: pending stays pending, unknown stays unknown",
+      async (provider) => {
+        const reversed = await provider.reverse(await withReference());
+        const again = await provider.checkStatus!(reversed);
+        assert.equal(again.status, reversed.status, 'the answer arrives by callback: checkStatus must not change the status');
+        const unknown = await provider.checkStatus!({ ...reversed, status: 'unknown' });
+        assert.equal(unknown.status, 'unknown', 'a query in flight is no evidence: unknown must stay unknown');
+      },
+      !options.capabilities.statusCheck
+        ? 'the provider has no status check'
+        : options.capabilities.statusDelivery !== 'callback'
+          ? 'status answers arrive synchronously'
+          : undefined,
+    ),
   ];
 }

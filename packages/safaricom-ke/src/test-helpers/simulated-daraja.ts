@@ -75,3 +75,17 @@ export async function startSimulatedDaraja(simulatorOptions: DarajaSimulatorOpti
 
 /** Overrides for the unsigned mode (`unsignedCallbacks: true`, no callback secret). */
 export const UNSIGNED = { callbackSecret: undefined, unsignedCallbacks: true } as const;
+
+/**
+ * The callback the simulator POSTed for the last acknowledged Transaction Status query about
+ * `reference` (the adapter sends the reference as `Occasion`), as parseCallback takes it.
+ */
+export async function statusCallbackFor(
+  sim: Pick<SimulatedDaraja, 'daraja' | 'recorder'>,
+  reference: string,
+): Promise<CallbackInput & { readonly body: string; readonly url: string }> {
+  const sent = sim.daraja.statusQueries().findLast((query) => query.answer === '0' && query.validated?.Occasion === reference)?.validated;
+  if (!sent) throw new Error(`The simulator acknowledged no status query about ${reference}`);
+  const callback = await sim.recorder.waitFor((c) => c.url === sent.ResultURL || c.url === sent.QueueTimeOutURL);
+  return { body: callback.body, url: callback.url, headers: callback.headers };
+}

@@ -11,6 +11,8 @@ import type { DarajaErrorCode } from './daraja-errors.js';
  *   time (`invalid-token`: `404.001.03` whatever the token, as for an app refused the product).
  * - `expired-token` – the first request finds every token expired (`404.001.03`); later ones succeed.
  * - `queue-timeout` – acknowledged, then the timeout callback to the QueueTimeOutURL; not reversed.
+ * - `queue-timeout-reversed` – the same timeout callback, but the reversal was applied: only a
+ *   status query tells the two apart.
  * - `no-callback` – acknowledged and reversed, but no callback is ever sent.
  * - `slow-response` – reversed, but the acknowledgement waits `slowResponseMs` (beyond a client's timeout).
  * - `dropped-connection` – reversed, then the connection is destroyed halfway through the acknowledgement.
@@ -21,11 +23,12 @@ export type DarajaScenario =
   | DarajaSyncErrorScenario
   | 'expired-token'
   | 'queue-timeout'
+  | 'queue-timeout-reversed'
   | 'no-callback'
   | 'slow-response'
   | 'dropped-connection';
 
-/** A scenario answered by a failure callback with a result code of seed 000. */
+/** A scenario answered by a failure callback with a result code of the Reversal page (docs/providers/safaricom-ke.md). */
 export type DarajaResultScenario =
   | 'already-reversed'
   | 'unknown-transaction'
@@ -51,7 +54,7 @@ export interface DarajaResultCode {
   readonly resultDesc: string;
 }
 
-/** The result code of each failure scenario, from the "Result Codes" table of seed 000. */
+/** The result code of each failure scenario, from the "Result Codes" table of the Reversal page. */
 export const DARAJA_RESULT_SCENARIOS: Readonly<Record<DarajaResultScenario, DarajaResultCode>> = {
   'already-reversed': { resultCode: 'R000001', resultDesc: 'The transaction has already been reversed' },
   'unknown-transaction': { resultCode: 'R000002', resultDesc: 'The OriginalTransactionID is invalid.' },
@@ -64,7 +67,7 @@ export const DARAJA_RESULT_SCENARIOS: Readonly<Record<DarajaResultScenario, Dara
   'credential-locked': { resultCode: 8006, resultDesc: 'The security credential is locked' },
 };
 
-/** The error code of each synchronous-error scenario (seed 000, "Error Response Codes"). */
+/** The error code of each synchronous-error scenario (the Reversal page, "Error Response Codes"). */
 export const DARAJA_SYNC_ERROR_SCENARIOS: Readonly<Record<DarajaSyncErrorScenario, DarajaErrorCode>> = {
   'spike-arrest': '500.003.02',
   'quota-violation': '500.003.03',

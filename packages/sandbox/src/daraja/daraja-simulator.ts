@@ -3,6 +3,8 @@ import type { CallbackSimulator, CallbackSimulatorOptions } from '../simulator.j
 import type { DarajaCallbackKind } from './deliver-callback.js';
 import type { DarajaTransactionInput, DarajaTransaction } from './ledger.js';
 import type { DarajaReversalBody } from './validate-reversal-body.js';
+import type { DarajaStatusScenario } from './daraja-status-scenario.js';
+import type { DarajaStatusBody } from './validate-status-body.js';
 
 /** How a {@link DarajaSimulator} behaves; every option has a default. */
 export interface DarajaSimulatorOptions extends CallbackSimulatorOptions<DarajaCallbackKind> {
@@ -33,6 +35,18 @@ export interface DarajaSimulatorOptions extends CallbackSimulatorOptions<DarajaC
    * its answer; by default `R000002` ("The OriginalTransactionID is invalid.").
    */
   readonly amountMismatch?: DarajaResultCode;
+  /**
+   * Whether the initiator holds the "Transaction Status query ORG API" role; default true. Without
+   * it every Transaction Status query is answered by a `2001` result, as for a wrong credential.
+   */
+  readonly statusQueryRole?: boolean;
+  /** When the `late-result` status scenario POSTs its result, in ms; default 3000. */
+  readonly lateResultMs?: number;
+  /**
+   * The failed-query result for a receipt or originator conversation id the simulator does not know.
+   * Daraja documents none; by default `R000002` ("The OriginalTransactionID is invalid.").
+   */
+  readonly statusNotFound?: DarajaResultCode;
   /** The Utility Account balance that funds reversals; default `"1000000.00"`. */
   readonly utilityBalance?: string;
   /** The port to listen on (127.0.0.1); default an ephemeral one. */
@@ -55,6 +69,10 @@ export interface DarajaSimulatorStats {
   readonly callbacksDelivered: number;
   /** Callbacks that could not be delivered (refused, timed out). */
   readonly callbackFailures: number;
+  /** Requests to the Transaction Status endpoint, valid or not. */
+  readonly statusQueries: number;
+  /** Transaction Status queries acknowledged with `ResponseCode "0"`. */
+  readonly statusAcknowledged: number;
 }
 
 /** One reversal request as the simulator received it, for assertions. */
@@ -66,6 +84,20 @@ export interface ReceivedReversalRequest {
   /** True when the Initiator matched and the SecurityCredential decrypted to the password. */
   readonly credentialValid?: boolean;
   /** The bearer token it carried (simulator-issued, for asserting it never leaks). */
+  readonly token?: string;
+  /** The Daraja error code answered, or `"0"` for an acknowledgement. */
+  readonly answer: string;
+}
+
+/** One Transaction Status query as the simulator received it, for assertions. */
+export interface ReceivedStatusQuery {
+  /** The JSON body as sent. */
+  readonly body: unknown;
+  /** The validated body, when it passed validation. */
+  readonly validated?: DarajaStatusBody;
+  /** True when the Initiator matched and the SecurityCredential decrypted to the password. */
+  readonly credentialValid?: boolean;
+  /** The bearer token it carried. */
   readonly token?: string;
   /** The Daraja error code answered, or `"0"` for an acknowledgement. */
   readonly answer: string;
@@ -86,7 +118,8 @@ export interface DarajaSimulatorProviderOptions {
 }
 
 /**
- * A local Daraja: OAuth, the reversal endpoint and result callbacks, over real HTTP on loopback.
+ * A local Daraja: OAuth, the reversal and Transaction Status endpoints and their result callbacks,
+ * over real HTTP on loopback.
  * Start it with `startDarajaSimulator`, point a client at `baseUrl` (or `providerOptions`),
  * `await close()`.
  */
@@ -126,8 +159,12 @@ export interface DarajaSimulator
   transaction(transactionId: string): Readonly<DarajaTransaction> | undefined;
   /** Changes how reversals of a known transaction are answered. */
   setScenario(transactionId: string, scenario: DarajaScenario): void;
+  /** Changes how Transaction Status queries about a known transaction (or its reversals) are answered. */
+  setStatusScenario(transactionId: string, scenario: DarajaStatusScenario): void;
   /** Expires every issued token now, as if an hour had passed. */
   expireTokens(): void;
   /** The last reversal requests received (at most 1,000), oldest first. */
   requests(): readonly ReceivedReversalRequest[];
+  /** The last Transaction Status queries received (at most 1,000), oldest first. */
+  statusQueries(): readonly ReceivedStatusQuery[];
 }

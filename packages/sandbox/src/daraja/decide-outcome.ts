@@ -6,7 +6,13 @@ import type { DarajaReversalBody } from './validate-reversal-body.js';
 
 /** What M-Pesa does with an acknowledged reversal request. */
 export type ReversalOutcome =
-  | { readonly kind: 'reversed'; readonly transaction: DarajaTransaction; readonly callback: boolean; readonly balance: string }
+  | {
+      readonly kind: 'reversed';
+      readonly transaction: DarajaTransaction;
+      /** What is POSTed: the result, the queue-timeout notice (applied all the same), or nothing. */
+      readonly notice: 'result' | 'queue-timeout' | 'none';
+      readonly balance: string;
+    }
   | { readonly kind: 'failed'; readonly code: DarajaResultCode }
   | { readonly kind: 'queue-timeout' };
 
@@ -38,7 +44,7 @@ export function decideOutcome(
   return {
     kind: 'reversed',
     transaction,
-    callback: scenario !== 'no-callback',
+    notice: scenario === 'no-callback' ? 'none' : scenario === 'queue-timeout-reversed' ? 'queue-timeout' : 'result',
     balance: fromMinorUnits(context.utilityBalance),
   };
 }

@@ -2,14 +2,17 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { CallbackDelivery } from '../simulator.js';
 
-/** Which Daraja callback: `result` to the ResultURL, `queue-timeout` to the QueueTimeOutURL. */
-export type DarajaCallbackKind = 'result' | 'queue-timeout';
+/**
+ * Which Daraja callback: a reversal's `result` (to its ResultURL) or `queue-timeout` (to its
+ * QueueTimeOutURL); a Transaction Status query's `status-result` or `status-queue-timeout`.
+ */
+export type DarajaCallbackKind = 'result' | 'queue-timeout' | 'status-result' | 'status-queue-timeout';
 
 /** One callback the Daraja simulator sent (or tried to send). */
 export type DarajaCallbackDelivery = CallbackDelivery<DarajaCallbackKind>;
 
 /**
- * POSTs a callback body as JSON and reports how it went. Never rejects: a receiver that is down
+ * POSTs a callback body as JSON (a string as it is: a deliberately malformed body) and reports how it went. Never rejects: a receiver that is down
  * or slow must not crash the simulator, which does not retry. `signal` aborts it (on close).
  */
 export function deliverCallback(
@@ -30,7 +33,7 @@ export function deliverCallback(
       resolve({ error: 'simulator closed' });
       return;
     }
-    const text = JSON.stringify(body);
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const request = send(
       target,

@@ -32,7 +32,7 @@ export function handleOauth(context: SimulatorContext, request: IncomingMessage,
   const token = context.tokens.issue(context.tokenLifetimeSeconds * 1000);
   context.stats.tokensIssued += 1;
   const lifetime = context.tokenLifetimeSeconds;
-  // Real Daraja sends expires_in as the string "3599"; its docs show the number (NOTES.md).
+  // Real Daraja sends expires_in as the string "3599"; its docs show the number (docs/providers/safaricom-ke.md, "OAuth").
   sendJson(response, 200, {
     access_token: token,
     expires_in: context.expiresInFormat === 'string' ? String(lifetime) : lifetime,

@@ -6,12 +6,13 @@ import { decideOutcome, type ReversalOutcome } from './decide-outcome.js';
 import { readTextBody, sendJson } from './http-server.js';
 import { type ConversationIds, failureCallback, queueTimeoutCallback, successCallback } from './result-callbacks.js';
 import type { SimulatorContext } from './simulator-context.js';
-import { validateReversalBody } from './validate-reversal-body.js';
+import { validateReversalBody, type DarajaReversalBody } from './validate-reversal-body.js';
+import type { DarajaTransaction } from './ledger.js';
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
 /** Ids shaped like Daraja's: `f1e2-4b95-a71d-b30d3cdbb7a7735297` and `AG_20210706_20106e9209f64bebd05b`. */
-function newConversationIds(): ConversationIds {
+export function newConversationIds(): ConversationIds {
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
   return {
     originatorConversationId: `${hex(2)}-${hex(2)}-${hex(2)}-${hex(8)}`,
@@ -62,6 +63,7 @@ export async function handleReversal(
   if (transaction) transaction.attempts += 1;
   const outcome = decideOutcome(context, body, transaction, credentialValid);
   const ids = newConversationIds();
+  recordReversal(context, ids, body, transaction, outcome);
   context.stats.acknowledged += 1;
   context.recordRequest({ body: parsed, validated: body, credentialValid, answer: '0', token });
   scheduleOutcome(context, body.ResultURL, body.QueueTimeOutURL, body.TransactionID, ids, outcome);
@@ -91,11 +93,11 @@ function scheduleOutcome(
   ids: ConversationIds,
   outcome: ReversalOutcome,
 ): void {
-  if (outcome.kind === 'queue-timeout') {
+  if (outcome.kind === 'queue-timeout' || (outcome.kind === 'reversed' && outcome.notice === 'queue-timeout')) {
     context.scheduleCallback('queue-timeout', queueTimeoutUrl, queueTimeoutCallback(ids));
   } else if (outcome.kind === 'failed') {
     context.scheduleCallback('result', resultUrl, failureCallback(ids, transactionId, outcome.code));
-  } else if (outcome.callback) {
+  } else if (outcome.notice === 'result') {
     const { transaction } = outcome;
     const body = successCallback(ids, {
       reversalTransactionId: transaction.reversalTransactionId!,
@@ -107,5 +109,30 @@ function scheduleOutcome(
       merchant: `${context.shortCode} - Simulated Merchant`,
     });
     context.scheduleCallback('result', resultUrl, body);
+  }
+}
+
+/** Keeps what a Transaction Status query about this request will find. */
+function recordReversal(
+  context: SimulatorContext,
+  ids: ConversationIds,
+  body: DarajaReversalBody,
+  transaction: DarajaTransaction | undefined,
+  outcome: ReversalOutcome,
+): void {
+  const common = {
+    originatorConversationId: ids.originatorConversationId,
+    conversationId: ids.conversationId,
+    originalTransactionId: body.TransactionID,
+    amount: transaction?.amount ?? body.amount,
+    at: new Date(),
+    customer: transaction?.customer ?? '254700000000 - SIMULATED CUSTOMER',
+  };
+  if (outcome.kind === 'reversed') {
+    context.reversals.add({ ...common, state: 'Completed', receipt: outcome.transaction.reversalTransactionId! });
+  } else if (outcome.kind === 'failed') {
+    context.reversals.add({ ...common, state: 'Declined', refusal: outcome.code });
+  } else {
+    context.reversals.add({ ...common, state: 'Expired' });
   }
 }

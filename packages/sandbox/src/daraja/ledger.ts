@@ -1,6 +1,7 @@
 import { parseAmount } from '@reversal/core';
 import type { SimulatorTransaction, SimulatorTransactionInput } from '../simulator.js';
 import type { DarajaScenario } from './daraja-scenario.js';
+import type { DarajaStatusScenario } from './daraja-status-scenario.js';
 
 /**
  * A C2B payment the Daraja simulator knows, and what happened to it. `addTransaction` and
@@ -13,6 +14,10 @@ export interface DarajaTransaction extends SimulatorTransaction {
   readonly amount: string;
   /** How reversal requests for it are answered. */
   scenario: DarajaScenario;
+  /** How Transaction Status queries about it (or its reversals) are answered. */
+  statusScenario: DarajaStatusScenario;
+  /** When it was paid (added), shown as its `InitiatedTime`/`FinalisedTime` by a status query. */
+  readonly paidAt: Date;
   /** The customer shown as `CreditPartyPublicName` on a reversal. */
   readonly customer: string;
   /** Reversal requests received for it. */
@@ -21,6 +26,8 @@ export interface DarajaTransaction extends SimulatorTransaction {
   reversalTransactionId?: string;
   /** True once an `expired-token` scenario has fired for it. */
   tokenExpiryFired?: boolean;
+  /** True once an `expired-token` status scenario has fired for it. */
+  statusTokenExpiryFired?: boolean;
 }
 
 /** What `DarajaSimulator.addTransaction` takes. */
@@ -31,6 +38,8 @@ export interface DarajaTransactionInput extends SimulatorTransactionInput<Daraja
   readonly amount: number | string;
   /** How reversals of it are answered; `success` when left out (see `setScenario` to change it). */
   readonly scenario?: DarajaScenario;
+  /** How Transaction Status queries about it are answered; `answer` (from the ledger) when left out. */
+  readonly statusScenario?: DarajaStatusScenario;
   /** The customer's public name; default `"254700000000 - SIMULATED CUSTOMER"`. */
   readonly customer?: string;
 }
@@ -63,6 +72,8 @@ export function createLedger(maxTransactions: number): Ledger {
         transactionId,
         amount: amount.value,
         scenario: input.scenario ?? 'success',
+        statusScenario: input.statusScenario ?? 'answer',
+        paidAt: new Date(),
         customer: input.customer ?? '254700000000 - SIMULATED CUSTOMER',
         attempts: 0,
       };

@@ -6,7 +6,7 @@ export interface ConversationIds {
   readonly conversationId: string;
 }
 
-// Seed 000 shows this internal address, not the caller's, in every example callback.
+// The Reversal page shows this internal address, not the caller's, in every example callback.
 const REFERENCE_DATA = {
   ReferenceItem: {
     Key: 'QueueTimeoutURL',
@@ -21,7 +21,7 @@ export function toDarajaTime(date: Date): number {
   return Number(text);
 }
 
-/** The success callback of seed 000: `ResultCode` the number 0, details in `ResultParameters`. */
+/** The success callback of the Reversal page: `ResultCode` the number 0, details in `ResultParameters`. */
 export function successCallback(
   ids: ConversationIds,
   details: {
@@ -58,7 +58,7 @@ export function successCallback(
   };
 }
 
-/** The failure callback of seed 000: no `ResultParameters`, the code as Daraja types it. */
+/** The failure callback of the Reversal page: no `ResultParameters`, the code as Daraja types it. */
 export function failureCallback(ids: ConversationIds, transactionId: string, code: DarajaResultCode): unknown {
   return {
     Result: {
@@ -75,7 +75,7 @@ export function failureCallback(ids: ConversationIds, transactionId: string, cod
 
 /**
  * The queue-timeout callback. Its shape is undocumented; this follows the only example found
- * (mpesakit's, SDK-authored: NOTES.md). Note its `ResultCode` "1" collides with "insufficient
+ * (mpesakit's, SDK-authored: docs/providers/safaricom-ke.md). Note its `ResultCode` "1" collides with "insufficient
  * balance": a client must tell the two apart by the URL, not the body.
  */
 export function queueTimeoutCallback(ids: ConversationIds): unknown {

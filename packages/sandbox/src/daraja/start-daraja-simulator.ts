@@ -1,13 +1,15 @@
 import { parseAmount, toMinorUnits, fromMinorUnits } from '@reversal/core';
 import { darajaError } from './daraja-errors.js';
-import type { DarajaSimulator, DarajaSimulatorOptions, ReceivedReversalRequest } from './daraja-simulator.js';
+import type { DarajaSimulator, DarajaSimulatorOptions, ReceivedReversalRequest, ReceivedStatusQuery } from './daraja-simulator.js';
 import { createCredentialDecryptor } from './decrypt-credential.js';
 import { type DarajaCallbackDelivery, deliverCallback } from './deliver-callback.js';
 import { handleOauth } from './handle-oauth.js';
 import { handleReversal } from './handle-reversal.js';
+import { handleStatusQuery } from './handle-status-query.js';
 import { isFailedDelivery } from '../simulator.js';
 import { sendJson, startHttpServer } from './http-server.js';
 import { createLedger } from './ledger.js';
+import { createReversalRecords } from './reversal-records.js';
 import { pushBounded, type SimulatorContext } from './simulator-context.js';
 import { getSimulatorKey } from './simulator-key.js';
 import { createTokenStore } from './token-store.js';
@@ -16,7 +18,8 @@ import { createTokenStore } from './token-store.js';
  * Starts a local Daraja simulator on 127.0.0.1: OAuth with expiring tokens, the reversal endpoint
  * validating the exact body (the SecurityCredential is decrypted with the simulator's own key, so
  * a test proves the credential is right), acknowledgements, and result callbacks POSTed after a
- * delay. Its ledger reverses each transaction at most once. Resolves once it listens.
+ * delay. Its ledger reverses each transaction at most once, and Transaction Status queries are
+ * answered from it (by callback to the query's own ResultURL). Resolves once it listens.
  *
  * A callback that fails (no answer, or a status outside 2xx) is listed by `failedDeliveries()` and
  * reported to `onDeliveryFailure`; it is not sent again.
@@ -34,6 +37,7 @@ export async function startDarajaSimulator(options: DarajaSimulatorOptions = {})
   const sleepers = new Set<() => void>();
   const inFlight = new Set<Promise<unknown>>();
   const requests: ReceivedReversalRequest[] = [];
+  const statusQueries: ReceivedStatusQuery[] = [];
   const deliveries: DarajaCallbackDelivery[] = [];
   const failedDeliveries: DarajaCallbackDelivery[] = [];
   const closing = new AbortController();
@@ -66,10 +70,24 @@ export async function startDarajaSimulator(options: DarajaSimulatorOptions = {})
     decryptCredential: createCredentialDecryptor(key.privateKey),
     tokens: createTokenStore({ maxTokens: 1000, singleActive: options.singleActiveToken ?? false }),
     ledger: createLedger(options.maxTransactions ?? 10_000),
-    stats: { oauthRequests: 0, tokensIssued: 0, reversalRequests: 0, acknowledged: 0, callbacksDelivered: 0, callbackFailures: 0 },
+    reversals: createReversalRecords(options.maxTransactions ?? 10_000),
+    statusQueryRole: options.statusQueryRole ?? true,
+    lateResultMs: options.lateResultMs ?? 3000,
+    statusNotFound: options.statusNotFound ?? { resultCode: 'R000002', resultDesc: 'The OriginalTransactionID is invalid.' },
+    stats: {
+      oauthRequests: 0,
+      tokensIssued: 0,
+      reversalRequests: 0,
+      acknowledged: 0,
+      callbacksDelivered: 0,
+      callbackFailures: 0,
+      statusQueries: 0,
+      statusAcknowledged: 0,
+    },
     utilityBalance: toMinorUnits(balance.value),
     recordRequest: (request) => pushBounded(requests, request),
-    scheduleCallback(kind, url, body) {
+    recordStatusQuery: (query) => pushBounded(statusQueries, query),
+    scheduleCallback(kind, url, body, delayMs = context.callbackDelayMs) {
       if (closing.signal.aborted) return;
       const timer = setTimeout(() => {
         timers.delete(timer);
@@ -80,7 +98,7 @@ export async function startDarajaSimulator(options: DarajaSimulatorOptions = {})
           recordDelivery({ kind, url, body, ...outcome });
         });
         inFlight.add(delivery);
-      }, context.callbackDelayMs);
+      }, delayMs);
       timers.add(timer);
     },
     sleep: (ms) =>
@@ -106,6 +124,9 @@ export async function startDarajaSimulator(options: DarajaSimulatorOptions = {})
     if (request.method === 'GET' && path === '/oauth/v1/generate') return handleOauth(context, request, response);
     if (request.method === 'POST' && path === '/mpesa/reversal/v1/request') {
       return handleReversal(context, request, response);
+    }
+    if (request.method === 'POST' && path === '/mpesa/transactionstatus/v1/query') {
+      return handleStatusQuery(context, request, response);
     }
     const error = darajaError('404.001.01');
     sendJson(response, error.status, error.body);
@@ -160,8 +181,14 @@ export async function startDarajaSimulator(options: DarajaSimulatorOptions = {})
       if (!transaction) throw new RangeError(`setScenario: no transaction ${transactionId} in the simulator's ledger`);
       transaction.scenario = scenario;
     },
+    setStatusScenario(transactionId, scenario) {
+      const transaction = context.ledger.get(transactionId);
+      if (!transaction) throw new RangeError(`setStatusScenario: no transaction ${transactionId} in the simulator's ledger`);
+      transaction.statusScenario = scenario;
+    },
     expireTokens: () => context.tokens.expireAll(),
     requests: () => [...requests],
+    statusQueries: () => [...statusQueries],
     deliveries: () => [...deliveries],
     failedDeliveries: () => [...failedDeliveries],
   };

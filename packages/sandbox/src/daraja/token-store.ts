@@ -12,7 +12,7 @@ export interface TokenStore {
 
 /**
  * Keeps at most `maxTokens` tokens; issuing one more forgets the oldest. With `singleActive`, a
- * new token invalidates the previous ones (reported, unverified, of real Daraja: NOTES.md).
+ * new token invalidates the previous ones (reported, unverified, of real Daraja: docs/providers/safaricom-ke.md, "OAuth").
  */
 export function createTokenStore(options: { maxTokens: number; singleActive: boolean }): TokenStore {
   const expiries = new Map<string, number>();
