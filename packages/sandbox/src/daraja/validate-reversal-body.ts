@@ -1,4 +1,5 @@
 import { parseAmount } from '@reversal/core';
+import { isHttpUrl, isText } from './field-checks.js';
 
 /** A reversal request body that passed the simulator's checks. */
 export interface DarajaReversalBody {
@@ -29,19 +30,6 @@ const FIELDS = new Set([
   'Remarks',
   'Occasion',
 ]);
-
-const isText = (value: unknown, min: number, max: number): value is string =>
-  typeof value === 'string' && value.length >= min && value.length <= max;
-
-const isHttpUrl = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Checks a reversal body field by field, the way Daraja's gateway does, and names the first bad

@@ -1,3 +1,5 @@
+import { isHttpUrl, isText } from './field-checks.js';
+
 /** A Transaction Status query body that passed the simulator's checks. */
 export interface DarajaStatusBody {
   readonly Initiator: string;
@@ -29,19 +31,6 @@ const FIELDS = new Set([
   'Remarks',
   'Occasion',
 ]);
-
-const isText = (value: unknown, min: number, max: number): value is string =>
-  typeof value === 'string' && value.length >= min && value.length <= max;
-
-const isHttpUrl = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Checks a Transaction Status body field by field and names the first bad field
