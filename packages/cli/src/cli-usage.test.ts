@@ -45,7 +45,7 @@ describe('reversal (the built binary): help, usage errors, exit codes', () => {
     const run = await runBin(['refund']);
     expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
     expect(run.stderr).toContain('Unknown command "refund"');
-    expect(run.stderr).toContain('reverse, status, security-credential, sandbox');
+    expect(run.stderr).toContain('reverse, status, reconcile, security-credential, sandbox');
     expect(run.stderr).toContain('reversal --help');
   });
 

@@ -20,6 +20,8 @@ export const EXIT_CODES = Object.freeze({
   pending: 5,
   /** The provider says the payment was reversed before; this request changed nothing. Do not resend. */
   alreadyReversed: 6,
+  /** The ledger says two attempts of one reference both succeeded: the payment was reversed twice. */
+  doubleReversed: 7,
   /** A bug in the tool: please report it with the message. */
   internal: 70,
   /** Interrupted (Ctrl-C) before the request was sent: nothing was reversed. */
@@ -31,17 +33,19 @@ export type ExitCodeName = keyof typeof EXIT_CODES;
 
 /** What each exit code means, for `reversal --help` and the README's table (a test keeps them equal). */
 export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCodeName, string>> = Object.freeze({
-  ok: 'Done: the reversal succeeded (or its status says so), the credential was computed, the sandbox stopped on a signal.',
+  ok: 'Done: the reversal succeeded (or its status or ledger record says so), `reconcile` left nothing in doubt, the credential was computed, the sandbox stopped on a signal.',
   failed:
     'The provider refused the reversal: NOT reversed. `error.retryable` says whether the same request can succeed later.',
   usage: 'Usage error: a bad or missing option, or a command the provider does not support. Nothing was sent.',
   configuration: 'Configuration error: a missing or invalid variable, an unreadable `--dotenv` file, a port in use. Nothing was sent.',
   unknown:
-    'Unknown outcome: the reversal may have been applied, or a request with this reference was already received (`DUPLICATE_REQUEST`). Run the printed `reversal status` command; do not resend.',
+    'Unknown outcome: the reversal may have been applied, or a request with this reference was already received (`DUPLICATE_REQUEST`). Run the printed `reversal status` command; do not resend. `reconcile`: entries are still in doubt (listed).',
   pending:
     'Pending: accepted, the outcome is not known yet (a callback, or `reversal status`, will tell). Do not resend.',
   alreadyReversed:
     'Already reversed (`ALREADY_REVERSED`): the provider says the payment was reversed before; this request changed nothing. Do not resend.',
+  doubleReversed:
+    'Reversed twice (`double-reversed`): the ledger holds two attempts of this reference that both succeeded. Recover the second reversal with the provider.',
   internal: 'A bug in the tool; the message says what happened. Please report it.',
   interrupted: 'Interrupted (Ctrl-C) before the request was sent: nothing was reversed.',
 });

@@ -20,6 +20,10 @@ export interface ResultView {
   readonly waitedSeconds?: number;
   /** The `--dotenv` file the command was given, repeated in the command it prints. */
   readonly dotenv?: string | undefined;
+  /** What to do next, when the caller knows better (the ledger's record): replaces the advice. */
+  readonly nextStep?: string;
+  /** More rows after the result's own (the ledger's record). */
+  readonly rows?: readonly (readonly [string, unknown])[];
 }
 
 /** The word on the first line: "already reversed" and "duplicate" are never shown as FAILED. */
@@ -40,7 +44,7 @@ const printable = (value: unknown): string => String(value).replace(/[\u0000-\u0
 /** Formats a result for a person: the outcome, the identifiers, the error, and what to do next. */
 export function formatResult(result: ReversalResult, view: ResultView): string {
   const outcome = resultOutcome(result);
-  const rows: [string, unknown][] = [
+  const rows: (readonly [string, unknown])[] = [
     ['Transaction', result.originalTransactionId],
     ['Reference', result.reference],
     ['Reversal receipt', result.reversalTransactionId],
@@ -53,11 +57,12 @@ export function formatResult(result: ReversalResult, view: ResultView): string {
     rows.push(['Error', `${code} (provider code ${providerCode})${retryable && outcome === 'failed' ? ', retryable' : ''}`]);
     rows.push(['Message', result.error.message]);
   }
+  rows.push(...(view.rows ?? []));
   const lines = [`${view.title} ${OUTCOME_LABELS[outcome]} (${printable(result.provider)})`];
   for (const [label, value] of rows) {
     if (value !== undefined && value !== '') lines.push(`  ${label.padEnd(17)} ${printable(value)}`);
   }
-  lines.push('', nextStep(result, outcome, view));
+  lines.push('', view.nextStep ?? nextStep(result, outcome, view));
   return `${lines.join('\n')}\n`;
 }
 

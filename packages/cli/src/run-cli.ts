@@ -2,6 +2,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { usageError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import { reverseCommand } from './commands/reverse.js';
+import { reconcileCommand } from './commands/reconcile.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { securityCredentialCommand } from './commands/security-credential.js';
 import { statusCommand } from './commands/status.js';
@@ -13,7 +14,8 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 /** The commands, with the one line `reversal --help` shows for each. */
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly summary: string }>> = {
   reverse: { run: reverseCommand, summary: 'Reverse a payment with the provider configured in the environment' },
-  status: { run: statusCommand, summary: 'Ask the provider where a reversal stands (settles "unknown")' },
+  status: { run: statusCommand, summary: 'Ask the provider where a reversal stands (settles "unknown"), or read the ledger' },
+  reconcile: { run: reconcileCommand, summary: 'Settle the reversals the ledger holds in doubt, through status checks' },
   'security-credential': {
     run: securityCredentialCommand,
     summary: 'Compute a Daraja SecurityCredential from a password and a certificate',

@@ -59,7 +59,7 @@ describe('callbacks into the ledger', () => {
     expect(await ledger.get('ORDER1234')).toMatchObject({ state: 'unknown', attempts: [{ state: 'already-reversed' }] });
   });
 
-  it('updates the earlier attempt with its stale callback, and does not hand the entry over again', async () => {
+  it('updates the earlier attempt with its stale callback; hands over again only a new outcome (a double reversal)', async () => {
     const { provider, ledger, handed, events, post } = setUp();
     provider.respondOnce({ status: 'failed', error: { code: 'INSUFFICIENT_FUNDS', retryable: true } });
     await ledger.reverse(request);
@@ -67,12 +67,14 @@ describe('callbacks into the ledger', () => {
     const [first, second] = retried.attempts.map((attempt) => attempt.providerReference) as [string, string];
     await post(second, { status: 'succeeded' });
     expect(await post(first, { status: 'failed', error: { code: 'INSUFFICIENT_FUNDS', retryable: true } })).toBe(200);
+    expect(handed.map((result) => result.status)).toEqual(['succeeded']);
     expect(await ledger.get('ORDER1234')).toMatchObject({ state: 'succeeded', attempts: [{ state: 'refused-retryable' }, { state: 'succeeded' }] });
     // The stale callback of the first attempt says it succeeded after all: a double reversal, told loudly by an event.
     await post(first, { status: 'succeeded' });
     expect(await ledger.get('ORDER1234')).toMatchObject({ state: 'double-reversed', attempts: [{ state: 'succeeded' }, { state: 'succeeded' }] });
     expect(events.map((event) => event.type)).toEqual(['double-reversal']);
-    expect(handed.map((result) => result.status)).toEqual(['succeeded']);
+    // The double reversal is an outcome of its own: the application is told (the deciding result succeeded).
+    expect(handed.map((result) => result.status)).toEqual(['succeeded', 'succeeded']);
   });
 
   it('hands over a retryable refusal, then the retry’s outcome: one per attempt that ends the entry', async () => {

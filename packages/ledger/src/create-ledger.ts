@@ -17,7 +17,8 @@ import type { LedgerAttempt, LedgerEntry, LedgerEntryRecord, LedgerRequestRecord
 import { newAttempt } from './model/new-attempt.js';
 import { assertSameRequest } from './request-conflict.js';
 import { resolveProviders } from './resolve-providers.js';
-import { createOutcomeClaims, outcomeReceipt } from './outcome-claims.js';
+import { createOutcomeClaims, markOutcomeDue, outcomeReceipt } from './outcome-claims.js';
+import { createOutcomeHandOver } from './hand-over-outcome.js';
 import { callbackWindow } from './callback-window.js';
 import { reconcileOnce } from './reconcile.js';
 import { assertRetryable } from './retry-refusal.js';
@@ -44,17 +45,29 @@ export function createLedger(options: LedgerOptions): Ledger {
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const windowOf = callbackWindow(options.callbackWindowMs);
   const waitForOutcome = createOutcomeWaiters(store, options.maxWaiters ?? 10_000);
+  const outcomeClaims = createOutcomeClaims(store, now, { releaseToDue: options.onOutcome !== undefined });
+  const handOver = options.onOutcome && createOutcomeHandOver(outcomeClaims, options.onOutcome);
 
-  /** Changes an entry under the store's lock, with its state derived afresh; publishes events. */
-  const change = async (key: EntryKey, edit: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined) => {
+  /**
+   * Changes an entry under the store's lock, with its state derived afresh (and, with `onOutcome`,
+   * an outcome marked due in the same write); publishes events; hands the outcome over. A failed
+   * hand-over rejects only when `strict` (a callback: the provider delivers again); otherwise the
+   * reconciler tries again.
+   */
+  const change = async (key: EntryKey, edit: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined, strict = false) => {
     let before: EntryState | undefined;
     const stored = await store.update(key, (current) => {
       before = current.state;
       const next = edit(current);
-      return next && withDerivedState(next, now());
+      if (!next) return undefined;
+      const derived = withDerivedState(next, now());
+      return handOver ? markOutcomeDue(derived) : derived;
     });
     if (!stored) return undefined;
     if (before !== stored.state) announce(stored);
+    if (handOver) await handOver(stored).catch((error: unknown) => {
+      if (strict) throw error;
+    });
     return toLedgerEntry(stored);
   };
 
@@ -106,12 +119,13 @@ export function createLedger(options: LedgerOptions): Ledger {
     return [provider, { provider: provider.id, reference }];
   };
 
-  const record: Ledger['record'] = async (result, source) => {
+  const recordAnswer = async (result: ReversalResult, source: 'callback' | 'status', strict: boolean) => {
     const found = await store.findByAttempt(result.provider, result.reference);
     const attempt = found?.attempts.find((candidate) => candidate.providerReference === result.reference);
     if (!found || !attempt) return undefined;
-    return change(found, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, source, now())));
+    return change(found, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, source, now())), strict);
   };
+  const record: Ledger['record'] = (result, source) => recordAnswer(result, source, false);
 
   const prune = (limit = 1_000) => store.prune({ before: new Date(now().getTime() - retentionMs), limit });
   const reconcile: Ledger['reconcile'] = (reconcileOptions) =>
@@ -123,6 +137,10 @@ export function createLedger(options: LedgerOptions): Ledger {
         now,
         recordStatus: (key, attempt, result) =>
           change(key, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, 'status', now()))),
+        ...(handOver ? { handOver: async (key: EntryKey) => {
+          const entry = await store.get(key);
+          return entry ? handOver(entry) : 'none';
+        } } : {}),
         prune: () => prune(),
       },
       reconcileOptions,
@@ -132,11 +150,13 @@ export function createLedger(options: LedgerOptions): Ledger {
     reconcile,
     startReconciler: (startOptions) => runReconciler(reconcile, startOptions),
 
-    outcomeClaims: createOutcomeClaims(store, now),
+    outcomeClaims,
 
     async receive(result) {
-      const entry = await record(result, 'callback');
-      return entry ? outcomeReceipt(entry) : { kind: 'not-ours' };
+      // With onOutcome the ledger hands outcomes over itself (a failure rejects: the provider delivers again).
+      const entry = await recordAnswer(result, 'callback', true);
+      if (!entry) return { kind: 'not-ours' };
+      return handOver ? { kind: 'recorded' } : outcomeReceipt(entry);
     },
 
     async reverse(request: LedgerRequest, callOptions?: CallOptions): Promise<LedgerEntry> {

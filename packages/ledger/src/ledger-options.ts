@@ -1,5 +1,6 @@
 import type { ReversalProvider } from '@reversal/core';
 import type { LedgerEvent } from './ledger-events.js';
+import type { LedgerEntry } from './model/ledger-entry.js';
 import type { LedgerStore } from './store/ledger-store.js';
 
 /** Options of `createLedger`: a store and one provider, or several. */
@@ -20,6 +21,17 @@ export interface LedgerOptions {
    * 15 minutes (`DEFAULT_CALLBACK_WINDOW_MS`): no provider documents how long it may take.
    */
   readonly callbackWindowMs?: number | Readonly<Record<string, number>>;
+  /**
+   * Told of every entry's outcome once, across every instance sharing the store, whoever settled
+   * it: `reverse()`, a callback, the reconciler, `resolve()`. An outcome is the entry's state when
+   * it is one of `OUTCOME_ENTRY_STATES` (`succeeded`, `double-reversed`, `failed`, `retryable`,
+   * `resolved`, `needs-attention`); a retry, or a later change of state (`needs-attention` settled
+   * as `succeeded`), is a new outcome. The change that brings an outcome marks it due in the same
+   * write, then hands it over; when `onOutcome` throws (or the process stops inside it), the
+   * reconciler hands it over again on its next pass. With `onOutcome`, a callback handler given
+   * this ledger calls its `onResult` only for results the ledger does not know.
+   */
+  readonly onOutcome?: (entry: LedgerEntry) => unknown;
   /** At most this many `waitForOutcome` calls at once; more reject with a `RangeError`. Default 10,000. */
   readonly maxWaiters?: number;
   /** The clock, for tests. */

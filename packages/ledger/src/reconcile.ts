@@ -33,8 +33,13 @@ export interface ReconcileReport {
    * asks the provider and calls `resolve()`.
    */
   readonly unsupported: readonly (EntryKey & { readonly state: EntryState })[];
-  /** Entries whose status check failed, with why: they are due again on the next call. */
+  /**
+   * Entries whose status check failed, or whose outcome `onOutcome` threw on, with why: they are
+   * due again on the next call.
+   */
   readonly failed: readonly (EntryKey & { readonly message: string })[];
+  /** Outcomes handed to `onOutcome` by this pass (ones an earlier hand-over failed or never reached). */
+  readonly handedOver: number;
   /** Final entries deleted for retention (`prune()`). */
   readonly pruned: number;
 }
@@ -57,13 +62,16 @@ export interface ReconcilerContext {
   readonly now: () => Date;
   /** Records a status answer to one attempt of the entry; resolves with the entry. */
   recordStatus(key: EntryKey, attempt: LedgerAttempt, result: ReversalResult): Promise<LedgerEntry | undefined>;
+  /** With `onOutcome`: hands the entry's outcome over if it is still due. */
+  handOver?(key: EntryKey): Promise<'delivered' | 'none'>;
   prune(): Promise<number>;
 }
 
 /**
  * One pass of the reconciler: claims due entries (a lease per entry, so that reconcilers on every
  * instance never work one entry at once), checks the status of each attempt in doubt, records the
- * answers, gives the claims back, reports what it could not check, and prunes for retention.
+ * answers, gives the claims back, reports what it could not check, hands outcomes still due to
+ * `onOutcome`, and prunes for retention.
  */
 export async function reconcileOnce(context: ReconcilerContext, options: ReconcileOptions = {}): Promise<ReconcileReport> {
   const olderThanMs = options.olderThanMs ?? DEFAULT_OLDER_THAN_MS;
@@ -99,7 +107,26 @@ export async function reconcileOnce(context: ReconcilerContext, options: Reconci
     }
   }
   unsupported.push(...(await store.findDue({ due, statusCheck: false, limit })));
-  return { checked, unsupported, failed, pruned: await context.prune() };
+  const handedOver = context.handOver ? await handOverDue(context, context.handOver, limit, failed) : 0;
+  return { checked, unsupported, failed, handedOver, pruned: await context.prune() };
+}
+
+/** Hands over the outcomes still due (their claims keep two instances from handing one over twice). */
+async function handOverDue(
+  context: ReconcilerContext,
+  handOver: NonNullable<ReconcilerContext['handOver']>,
+  limit: number,
+  failed: (EntryKey & { message: string })[],
+): Promise<number> {
+  let count = 0;
+  for (const key of await context.store.findOutcomesDue(limit)) {
+    try {
+      if ((await handOver(key)) === 'delivered') count += 1;
+    } catch (error) {
+      failed.push({ provider: key.provider, reference: key.reference, message: `onOutcome threw: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return count;
 }
 
 async function settle(context: ReconcilerContext, provider: ReversalProvider, key: EntryKey): Promise<ReconciledEntry | undefined> {

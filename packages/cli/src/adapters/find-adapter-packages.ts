@@ -97,7 +97,13 @@ export function findBundledAdapters(): AdapterPackage[] {
   // Resolved from the tool's own files, where its dependencies are installed (import.meta.url is shimmed in the CommonJS build).
   const require = createRequire(import.meta.url);
   for (const name of Object.keys((cliManifest as Manifest).dependencies ?? {})) {
-    const exportName = readManifest(require.resolve(`${name}/package.json`))?.reversal?.adapter;
+    let manifestPath: string;
+    try {
+      manifestPath = require.resolve(`${name}/package.json`);
+    } catch {
+      continue; // A dependency that does not export its package.json (a database client) is no adapter.
+    }
+    const exportName = readManifest(manifestPath)?.reversal?.adapter;
     if (typeof exportName === 'string') found.push({ name, exportName, specifier: name, origin: 'bundled' });
   }
   return found;

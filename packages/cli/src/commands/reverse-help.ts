@@ -20,6 +20,10 @@ Options:
   --listen <[host:]port>   Where --wait listens; default: the port of the result URL when it
                            points at this machine (localhost, 127.0.0.1).
   --wait-timeout <seconds> How long --wait waits for the callback; default 60.
+  --ledger <dir|url>       Record the reversal before sending, in this ledger: a directory
+                           (embedded PGlite) or a postgres:// URL; default REVERSAL_LEDGER,
+                           else .reversal-ledger here. The same --reference again sends nothing.
+  --no-ledger              Send without recording (REVERSAL_LEDGER=off does the same).
   --dotenv <file>          Also read variables from this dotenv file (its values win).
   --json                   Print the result as one JSON document (the library's result model).
   -h, --help               Show this help.
@@ -29,7 +33,8 @@ ${describeEnvironment(definitions)}
 
 Exit codes: 0 succeeded, 1 refused (not reversed), 2 usage error, 3 configuration error,
 4 unknown or duplicate (may have been applied: run the printed \`reversal status\`, do not resend),
-5 pending (do not resend), 6 already reversed (by an earlier request; do not resend).
+5 pending (do not resend), 6 already reversed (by an earlier request; do not resend),
+7 reversed twice (the ledger holds two successful attempts).
 
 Examples:
   reversal reverse --transaction-id 5C1400CVRO --amount 40.00 --reference REFUND1042

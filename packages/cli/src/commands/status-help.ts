@@ -5,6 +5,7 @@ import { describeEnvironment } from '../provider-environment.js';
 export function statusHelp(definitions: readonly AnyProviderDefinition[]): string {
   return `Usage: reversal status --transaction-id <id> --reference <reference> [options]
        reversal status --result <file|->
+       reversal status --reference <yours> [--ledger <directory | postgres://…>]
 
 Asks the configured provider where a reversal stands (checkStatus): the way to settle a
 "pending" or "unknown" reversal before deciding anything. Configuration as for
@@ -19,6 +20,9 @@ Options:
   --reversal-transaction-id <id>   The provider's receipt of the reversal, when you have it.
   --provider-request-id <id>       The id the provider knows the reversal request by (Kenya: its
                                    OriginatorConversationID; the result's providerRequestId).
+  --ledger <dir|url>               With --reference alone: read the ledger's record (default
+                                   REVERSAL_LEDGER, else .reversal-ledger here) and ask the
+                                   provider about its attempts in doubt.
   --result <file|->                Read these from a result printed by \`reversal reverse --json\`
                                    (a file, or - for stdin); options given as well win.
   --wait                           Wait for a status answer that comes by callback (Kenya).

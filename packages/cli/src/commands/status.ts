@@ -10,6 +10,7 @@ import { writeJson } from '../write-json.js';
 import { type CallbackListener, startCallbackListener } from './callback-listener.js';
 import { resolveListenAddress } from './listen-address.js';
 import { readPreviousResult } from './read-previous-result.js';
+import { statusFromLedger } from './status-from-ledger.js';
 import { runProviderCall } from './run-provider-call.js';
 import { statusHelp } from './status-help.js';
 
@@ -20,6 +21,7 @@ const OPTIONS = {
   'reversal-transaction-id': { type: 'string' },
   'provider-request-id': { type: 'string' },
   result: { type: 'string' },
+  ledger: { type: 'string' },
   wait: { type: 'boolean' },
   listen: { type: 'string' },
   'wait-timeout': { type: 'string' },
@@ -34,6 +36,9 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   if (values.help) {
     io.stdout.write(statusHelp((await loadProviders(io)).definitions));
     return 0;
+  }
+  if (values['transaction-id'] === undefined && values.result === undefined && typeof values.reference === 'string') {
+    return statusFromLedger(values.reference, values, io);
   }
   const waitSeconds = Number(values['wait-timeout'] ?? 60);
   if (!(waitSeconds > 0 && waitSeconds <= 3600)) {

@@ -12,6 +12,7 @@ const PACKAGES = [
   { name: 'safaricom-ke', output: 'dist/index.js' },
   { name: 'vodacom-mz', output: 'dist/index.js' },
   { name: 'sandbox', output: 'dist/index.js' },
+  { name: 'ledger', output: 'dist/index.js' },
   { name: 'cli', output: 'dist/bin.js' },
 ];
 

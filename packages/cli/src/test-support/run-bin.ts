@@ -8,17 +8,20 @@ export interface BinRun {
   readonly stderr: string;
 }
 
-/** How to run the binary: variables (nothing inherited but PATH), stdin text, working directory. */
+/**
+ * How to run the binary: variables (nothing inherited but PATH; `REVERSAL_LEDGER=off` unless
+ * given, so that only the ledger's own tests open one), stdin text, working directory.
+ */
 export interface BinOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly input?: string;
   readonly cwd?: string;
 }
 
-/** Starts `node dist/bin.js …args` with only PATH and the given variables in its environment. */
+/** Starts `node dist/bin.js …args` with only PATH, `REVERSAL_LEDGER=off` and the given variables in its environment. */
 export function spawnBin(args: readonly string[], options: BinOptions = {}): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...options.env },
+    env: { PATH: process.env.PATH ?? '', REVERSAL_LEDGER: 'off', ...options.env },
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   child.stdin.end(options.input ?? '');

@@ -67,15 +67,21 @@ export interface LedgerResolution {
 }
 
 /**
- * How far an entry's outcome was handed to a callback handler's `onResult`, so that it is handed
- * over once across every instance: per outcome, an outcome being the entry's state after its
- * `attempts`-th attempt (a retry opens a new one).
+ * How far an entry's outcome was handed to the application (a callback handler's `onResult`, or
+ * the ledger's `onOutcome`), so that it is handed over once across every instance: per outcome,
+ * an outcome being the entry's state after its `attempts`-th attempt (a retry opens a new one, and
+ * so does a later change of state, such as `needs-attention` settled as `succeeded`).
  */
 export interface OutcomeDelivery {
   /** How many attempts the entry had when the outcome was claimed. */
   readonly attempts: number;
-  /** `in-progress`: inside `onResult` under `token` until `leaseEndsAt`; `done`: handed over. */
-  readonly state: 'in-progress' | 'done';
+  /** The entry state handed over (absent in records written before it was kept). */
+  readonly outcome?: EntryState;
+  /**
+   * `due`: to hand to `onOutcome` (the reconciler picks it up if nothing else does); `in-progress`:
+   * being handed over under `token` until `leaseEndsAt`; `done`: handed over.
+   */
+  readonly state: 'due' | 'in-progress' | 'done';
   readonly token?: string;
   readonly leaseEndsAt?: Date;
 }
@@ -96,7 +102,7 @@ export interface LedgerEntryRecord {
   readonly attempts: readonly LedgerAttempt[];
   /** Set when a person settled the entry. */
   readonly resolution?: LedgerResolution;
-  /** How far its outcome was handed to a callback handler's `onResult`; absent before. */
+  /** How far its outcome was handed to the application (`onResult`, `onOutcome`); absent before. */
   readonly outcomeDelivery?: OutcomeDelivery;
   /** When the entry was recorded. */
   readonly createdAt: Date;

@@ -57,6 +57,14 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
     name: 'reconciler leases',
     statements: ['ALTER TABLE reversal_ledger_entries ADD COLUMN reconcile_lease_until timestamptz'],
   },
+  {
+    version: 4,
+    name: 'outcomes due',
+    statements: [
+      `CREATE INDEX reversal_ledger_entries_outcome_due ON reversal_ledger_entries (updated_at)
+        WHERE outcome_delivery->>'state' IN ('due', 'in-progress')`,
+    ],
+  },
 ]);
 
 // Any constant works: it only keeps two instances from migrating the same database at once.

@@ -99,6 +99,14 @@ export function createSqlStore(driver: SqlDriver): LedgerStore {
     findDue(query, lease) {
       return findDueEntries(driver, query, lease);
     },
+    async findOutcomesDue(limit) {
+      const { rows } = await driver.query<EntryKey>(
+        `SELECT provider, reference FROM reversal_ledger_entries WHERE outcome_delivery->>'state' IN ('due', 'in-progress')
+         ORDER BY updated_at LIMIT $1`,
+        [limit],
+      );
+      return rows.map((row) => ({ provider: row.provider, reference: row.reference }));
+    },
     async releaseDue(key) {
       await driver.query('UPDATE reversal_ledger_entries SET reconcile_lease_until = NULL WHERE provider = $1 AND reference = $2', [
         key.provider,

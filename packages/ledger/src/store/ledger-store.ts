@@ -66,6 +66,11 @@ export interface LedgerStore {
    * receive the same entry while its claim lasts.
    */
   findDue(query: DueQuery, lease?: DueLease): Promise<(EntryKey & { readonly state: EntryState })[]>;
+  /**
+   * Entries whose outcome is still to hand to `onOutcome` (`outcomeDelivery.state` is `due` or
+   * `in-progress`), the longest unchanged first, at most `limit`.
+   */
+  findOutcomesDue(limit: number): Promise<EntryKey[]>;
   /** Ends a claim of {@link findDue} early. */
   releaseDue(key: EntryKey): Promise<void>;
   /** Deletes final entries older than `before` (see {@link PruneOptions}); resolves with how many. */

@@ -119,6 +119,13 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
       }
       return found;
     },
+    async findOutcomesDue(limit) {
+      return [...entries.values()]
+        .filter((entry) => entry.outcomeDelivery?.state === 'due' || entry.outcomeDelivery?.state === 'in-progress')
+        .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+        .slice(0, limit)
+        .map((entry) => ({ provider: entry.provider, reference: entry.reference }));
+    },
     async releaseDue(key) {
       leases.delete(keyOf(key));
     },

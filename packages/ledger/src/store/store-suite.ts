@@ -152,6 +152,33 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       for (const reference of references) expect(await ledgers[0]!.get(reference)).toMatchObject({ state: 'succeeded' });
     });
 
+    it('hands every outcome to onOutcome once, whoever settled it, when several instances reconcile at once', async () => {
+      const provider = createMockProvider({ id: `p${unique()}`, capabilities: { resultDelivery: 'callback' } });
+      const told: string[] = [];
+      let failing = true;
+      const onOutcome = (settled: { reference: string; state: string }) => {
+        if (failing) throw new Error('the orders service is down');
+        told.push(`${settled.reference}:${settled.state}`);
+      };
+      const ledgers = Array.from({ length: 3 }, () => createLedger({ store, provider, onOutcome }));
+      const references = Array.from({ length: 6 }, (_, index) => `OUT${index}`);
+      for (const reference of references) await ledgers[0]!.reverse({ transactionId: 'PDU91HIVIT', reference });
+      for (const reference of references) {
+        const attempt = (await ledgers[0]!.get(reference))!.attempts[0]!.providerReference;
+        await ledgers[1]!.record(await provider.parseCallback(provider.deliverCallback(attempt, { status: 'succeeded' })), 'callback');
+      }
+      // onOutcome threw each time: every outcome stays due, in the store, for any instance's reconciler.
+      const due = (await store.findOutcomesDue(1_000)).filter((key) => key.provider === provider.id);
+      expect(due.map((key) => key.reference).sort()).toEqual([...references].sort());
+      expect((await ledgers[0]!.get('OUT0'))?.outcomeDelivery).toMatchObject({ state: 'due', outcome: 'succeeded', attempts: 1 });
+      failing = false;
+      const reports = await Promise.all(ledgers.flatMap((ledger) => [ledger.reconcile({ limit: 1_000 }), ledger.reconcile({ limit: 1_000 })]));
+      expect(told.sort()).toEqual(references.map((reference) => `${reference}:succeeded`).sort());
+      expect(reports.reduce((sum, report) => sum + report.handedOver, 0)).toBeGreaterThanOrEqual(references.length);
+      expect((await store.findOutcomesDue(1_000)).filter((key) => key.provider === provider.id)).toEqual([]);
+      expect((await ledgers[2]!.get('OUT0'))?.outcomeDelivery).toMatchObject({ state: 'done', outcome: 'succeeded', attempts: 1 });
+    });
+
     it('keeps a ledger’s whole story: results, answers, retries, double reversal, resolution', async () => {
       const provider = createMockProvider({ id: `p${unique()}`, capabilities: { resultDelivery: 'callback' } });
       const ledger = createLedger({ store, provider });
