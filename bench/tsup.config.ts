@@ -9,6 +9,7 @@ export default defineConfig({
     'client-child': 'src/client-child.ts',
     'callback-child': 'src/callback-child.ts',
     'first-reversal-child': 'src/first-reversal-child.ts',
+    'ledger-child': 'src/ledger-child.ts',
     'clients/ours-ke': 'src/clients/ours-ke.ts',
     'clients/raw-ke': 'src/clients/raw-ke.ts',
     'clients/mpesa-api-ke': 'src/clients/mpesa-api-ke.ts',

@@ -3,6 +3,7 @@ import type { CallbackRateRow, ClientName } from './protocol.js';
 import type { ColdImportRow } from './sections/cold-import.js';
 import type { FirstReversalRow } from './sections/first-reversal.js';
 import type { FootprintRow } from './sections/footprint.js';
+import type { LedgerRow } from './sections/ledger.js';
 import type { BodyComparison } from './sections/request-bodies.js';
 import type { ThroughputRow } from './sections/throughput.js';
 
@@ -51,6 +52,8 @@ export interface BenchResults {
   readonly firstReversalMissing: string[];
   readonly coldImport: ColdImportRow[];
   readonly footprint: FootprintRow[];
+  /** The ledger section, per store (absent in runs made before it existed). */
+  readonly ledger?: LedgerRow[];
   /** Sections that failed, with the error. */
   readonly failures: Record<string, string>;
 }

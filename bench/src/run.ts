@@ -4,9 +4,9 @@
  * tables and writes `bench/results/latest.json`. Options: `--reversals N` (per client and
  * concurrency, default 10,000), `--rounds N` (interleaved rounds, default 20, at least 5),
  * `--import-runs N` (fresh processes per variant, default 15), `--only
- * throughput,callbacks,first-reversal,cold-import,footprint`, `--quick` (1,000 reversals, 5
+ * throughput,callbacks,first-reversal,cold-import,footprint,ledger`, `--quick` (1,000 reversals, 5
  * rounds, 5 fresh processes), `--countries ke,mz`, `--concurrencies 1,10,100`, `--baseline <checkout>` (also run the adapters of another checkout
- * of this repository, built, in the same run), `--profile <client|server>` (CPU profile of that
+ * of this repository, built, in the same run), `--profile <client|server|ledger>` (CPU profile of that
  * process into `bench/results/profiles/`), `--render <results.json>` (print the tables of an
  * earlier run), `--readme` (also write the summary into the root README's Performance section).
  */
@@ -31,6 +31,7 @@ import {
 import { benchAdapters, runColdImport } from './sections/cold-import.js';
 import { type FirstReversalVariant, runFirstReversal } from './sections/first-reversal.js';
 import { runFootprint } from './sections/footprint.js';
+import { benchPostgresUrl, type LedgerSettings, measureLedgerStore } from './sections/ledger.js';
 import type { BenchResults, BenchSettings } from './results.js';
 import { compareBodies } from './sections/request-bodies.js';
 import { renderReadmeSection, renderReport, writeReadmeSection } from './sections/report.js';
@@ -79,7 +80,7 @@ const settings: BenchSettings = {
   burst: 100,
 };
 if (!(settings.rounds >= 5)) throw new Error('--rounds must be at least 5: ratios are medians over the interleaved rounds');
-const sections = new Set((values.only ?? 'throughput,callbacks,first-reversal,cold-import,footprint').split(','));
+const sections = new Set((values.only ?? 'throughput,callbacks,first-reversal,cold-import,footprint,ledger').split(','));
 const log = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 // --countries mz: only the clients of those countries (e.g. while one adapter does not build).
 const countries = new Set((values.countries ?? 'ke,mz').split(','));
@@ -191,6 +192,7 @@ const results: BenchResults = {
   firstReversalMissing: [],
   coldImport: [],
   footprint: [],
+  ledger: [],
   failures: {},
 };
 
@@ -225,6 +227,29 @@ await section('footprint', () => {
   log('footprint (pnpm pack)');
   const packages = ['@reversal/core', ...benchAdapters(benchDirectory)].map((name) => findPackageDirectory(root, name));
   results.footprint.push(...runFootprint(packages, ['undici', 'mpesa-api', '@paymentsds/mpesa'], benchDirectory));
+});
+await section('ledger', async () => {
+  // Durability on: PGlite's defaults, and PostgreSQL's (`synchronous_commit=on`).
+  const ledgerSettings: LedgerSettings = {
+    latencyReversals: quick ? 500 : 2_000,
+    throughputReversals: quick ? 2_000 : 10_000,
+    rounds: settings.rounds,
+    warmup: 200,
+    poolSize: 10,
+  };
+  log('ledger: starting the simulators');
+  const server = startChild(join(dist, 'server-child.js'));
+  try {
+    const setup = await server.call<ClientSetup>({ type: 'setup' });
+    const execArgv = values.profile === 'ledger' ? ['--cpu-prof', `--cpu-prof-dir=${join(benchDirectory, 'results', 'profiles')}`] : [];
+    const start = () => startChild(join(dist, 'ledger-child.js'), [], execArgv);
+    for (const store of ['pglite', 'postgres'] as const) {
+      results.ledger!.push(await measureLedgerStore(start, store, setup, ledgerSettings, benchPostgresUrl(), log));
+    }
+    await server.call({ type: 'close' });
+  } finally {
+    await server.stop();
+  }
 });
 
 Object.assign(results, {

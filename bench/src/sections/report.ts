@@ -3,6 +3,7 @@ import { markdownTable } from '../lib/table.js';
 import type { ClientName } from '../protocol.js';
 import type { BenchResults } from '../results.js';
 import { baselineName } from './cold-import.js';
+import { renderLedger } from './ledger.js';
 import { pairedRatio, type ThroughputRow } from './throughput.js';
 
 const number = (value: number, digits = 0) =>
@@ -212,6 +213,12 @@ export function renderReport(results: BenchResults): string {
           number(row.installedKiB, 1),
         ]),
       ),
+    );
+  }
+  if ((results.ledger ?? []).length > 0) {
+    parts.push(
+      '### Ledger (`@reversal/ledger` over the Vodacom Mozambique adapter, durability on): added latency at concurrency 1, recorded reversals/s at concurrency 50',
+      renderLedger(results.ledger!),
     );
   }
   for (const [name, message] of Object.entries(results.failures)) parts.push(`**Section ${name} failed:** ${message.split('\n')[0]}`);
