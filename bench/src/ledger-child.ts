@@ -106,7 +106,9 @@ async function open(command: Extract<LedgerCommand, { type: 'open' }>): Promise<
   if (command.store === 'pglite') {
     directory = mkdtempSync(join(tmpdir(), 'reversal-bench-ledger-'));
     store = await createPgliteStore({ directory });
-    durability = 'PGlite defaults (fsync on, synchronous_commit on)';
+    // fsync and synchronous_commit are on, but PGlite's Emscripten file system (NODEFS) has no
+    // fsync: Postgres's fdatasync returns at once, so a commit reaches the OS, not the disk.
+    durability = 'PGlite defaults (fsync on: a no-op in its Node file system)';
   } else {
     pool = new pg.Pool({ connectionString: command.postgresUrl, max: command.poolSize });
     store = await createPostgresStore({ pool });
