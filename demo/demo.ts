@@ -5,9 +5,13 @@
  * Mozambique providers from configuration alone, receives the Kenya callbacks on a local endpoint,
  * runs a short story of reversals and prints the normalised results.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createCallbackHandler, createProviderRegistry, type ReversalProvider, type ReversalResult } from '@reversal/core';
+import { createLedger, createPgliteStore, type LedgerEntry } from '@reversal/ledger';
 import { safaricomKe } from '@reversal/safaricom-ke';
 import { startDarajaSimulator, startVodacomMzSimulator } from '@reversal/sandbox';
 import { vodacomMz } from '@reversal/vodacom-mz';
@@ -39,6 +43,13 @@ const rows: Row[] = [];
 const record = (country: string, step: string, result: ReversalResult | undefined) => {
   if (result) rows.push({ country, step, result });
 };
+/** A ledger entry as a row: its deciding result, under the caller's reference. */
+const recordEntry = (country: string, step: string, entry: LedgerEntry) => {
+  if (entry.result) record(country, step, { ...entry.result, reference: entry.reference });
+};
+
+// The ledger's embedded store: a PGlite directory (DEMO_LEDGER_DIR to keep one; a temporary one by default).
+const ledgerDirectory = process.env.DEMO_LEDGER_DIR ?? mkdtempSync(join(tmpdir(), 'reversal-demo-ledger-'));
 
 /** Reverses with a callback provider and waits for the outcome, as a simple application would. */
 async function reverseAndWait(provider: ReversalProvider, request: Parameters<ReversalProvider['reverse']>[0]) {
@@ -84,11 +95,26 @@ try {
     record('Kenya', 'status check', await endpoint.waitForResult(silent.reference, { timeoutMs: 5_000 }));
   }
 
+  // 7. The ledger: the reversal is recorded durably before it is sent. After a restart (the store
+  //    closed and opened again), the same reference is answered from the record: nothing is sent.
+  const refund = mozambique.addTransaction({ amount: '75.00' }).transactionId;
+  const before = await createPgliteStore({ directory: ledgerDirectory });
+  recordEntry('Mozambique', 'ledger: reversed', await createLedger({ store: before, provider: mz }).reverse({ transactionId: refund, amount: '75.00', reference: 'MZ5' }));
+  await before.close();
+  const after = await createPgliteStore({ directory: ledgerDirectory });
+  const sentBefore = mozambique.requests().length;
+  const again = await createLedger({ store: after, provider: mz }).reverse({ transactionId: refund, amount: '75.00', reference: 'MZ5' });
+  if (mozambique.requests().length !== sentBefore) throw new Error('the ledger sent the reversal again after a restart');
+  recordEntry('Mozambique', 'after a restart', again);
+  await after.close();
+
   console.log('Reversals through one API, against local simulators of Daraja (Kenya) and Vodacom (Mozambique):\n');
   printTable(rows);
   console.log('\nEvery row is the same ReversalResult model; Kenya outcomes (and status answers) arrived by callback on a local endpoint.');
+  console.log('The ledger (embedded PGlite) recorded MZ5 before sending; after a restart the same reference sent nothing.');
 } finally {
   await Promise.all([kenya.close?.(), mz.close?.(), daraja.close(), mozambique.close()]);
   callbacks.closeAllConnections();
   callbacks.close();
+  if (!process.env.DEMO_LEDGER_DIR) rmSync(ledgerDirectory, { recursive: true, force: true });
 }
