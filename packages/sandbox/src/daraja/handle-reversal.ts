@@ -4,6 +4,7 @@ import { DARAJA_SYNC_ERROR_SCENARIOS, isSyncErrorScenario } from './daraja-scena
 import { type DarajaErrorCode, darajaError } from './daraja-errors.js';
 import { decideOutcome, type ReversalOutcome } from './decide-outcome.js';
 import { readTextBody, sendJson } from './http-server.js';
+import { sendAcknowledgement } from './send-acknowledgement.js';
 import { type ConversationIds, failureCallback, queueTimeoutCallback, successCallback } from './result-callbacks.js';
 import type { SimulatorContext } from './simulator-context.js';
 import { validateReversalBody, type DarajaReversalBody } from './validate-reversal-body.js';
@@ -68,21 +69,7 @@ export async function handleReversal(
   context.recordRequest({ body: parsed, validated: body, credentialValid, answer: '0', token });
   scheduleOutcome(context, body.ResultURL, body.QueueTimeOutURL, body.TransactionID, ids, outcome);
 
-  const acknowledgement = {
-    OriginatorConversationID: ids.originatorConversationId,
-    ConversationID: ids.conversationId,
-    ResponseCode: '0',
-    ResponseDescription: 'Accept the service request successfully.',
-  };
-  if (scenario === 'slow-response') await context.sleep(context.slowResponseMs);
-  if (scenario === 'dropped-connection') {
-    // Headers and half the body, then the socket dies: the client cannot know the request was taken.
-    const text = JSON.stringify(acknowledgement);
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    response.write(text.slice(0, text.length >> 1), () => response.destroy());
-    return;
-  }
-  if (!response.destroyed) sendJson(response, 200, acknowledgement);
+  await sendAcknowledgement(context, response, ids, scenario === 'slow-response' || scenario === 'dropped-connection' ? scenario : 'normal');
 }
 
 function scheduleOutcome(

@@ -9,6 +9,7 @@ import {
 } from './daraja-status-scenario.js';
 import { newConversationIds } from './handle-reversal.js';
 import { readTextBody, sendJson } from './http-server.js';
+import { sendAcknowledgement } from './send-acknowledgement.js';
 import type { ConversationIds } from './result-callbacks.js';
 import type { SimulatorContext } from './simulator-context.js';
 import {
@@ -65,20 +66,7 @@ export async function handleStatusQuery(context: SimulatorContext, request: Inco
   context.recordStatusQuery({ body: parsed, validated: body, credentialValid, answer: '0', token });
   scheduleStatusResult(context, body, ids, scenario, credentialValid ? found : 'refused');
 
-  const acknowledgement = {
-    OriginatorConversationID: ids.originatorConversationId,
-    ConversationID: ids.conversationId,
-    ResponseCode: '0',
-    ResponseDescription: 'Accept the service request successfully.',
-  };
-  if (scenario === 'slow-response') await context.sleep(context.slowResponseMs);
-  if (scenario === 'dropped-connection') {
-    const ack = JSON.stringify(acknowledgement);
-    response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(ack) });
-    response.write(ack.slice(0, ack.length >> 1), () => response.destroy());
-    return;
-  }
-  if (!response.destroyed) sendJson(response, 200, acknowledgement);
+  await sendAcknowledgement(context, response, ids, scenario === 'slow-response' || scenario === 'dropped-connection' ? scenario : 'normal');
 }
 
 /**
