@@ -12,13 +12,20 @@ export class CliError extends Error {
   readonly hint: string | undefined;
   /** The offending fields or variables, one line each. */
   readonly issues: readonly ValidationIssue[];
+  /** More for `--json` readers, merged into the `error` document (e.g. the ledger entries concerned). */
+  readonly data: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(exit: ExitCodeName, message: string, details: { hint?: string; issues?: readonly ValidationIssue[] } = {}) {
+  constructor(
+    exit: ExitCodeName,
+    message: string,
+    details: { hint?: string; issues?: readonly ValidationIssue[]; data?: Readonly<Record<string, unknown>> } = {},
+  ) {
     super(message);
     this.name = 'CliError';
     this.exit = exit;
     this.hint = details.hint;
     this.issues = details.issues ?? [];
+    this.data = details.data;
   }
 }
 

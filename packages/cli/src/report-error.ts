@@ -21,6 +21,7 @@ export function reportError(error: unknown, io: CliIo, json: boolean): number {
         message: problem.message,
         ...(problem.issues.length > 0 ? { issues: problem.issues } : {}),
         ...(problem.hint ? { hint: problem.hint } : {}),
+        ...problem.data,
       },
     });
     return exitCode;

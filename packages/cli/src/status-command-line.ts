@@ -1,4 +1,5 @@
 import type { StatusQuery } from '@reversal/core';
+import { shellWord } from './shell-word.js';
 import { STATUS_QUERY_FIELDS } from './status-query-of.js';
 
 /** The `reversal status` option of each status query field. */
@@ -29,9 +30,4 @@ export function statusCommandLine(query: Partial<Record<keyof StatusQuery, strin
   }
   if (context.dotenv !== undefined) parts.push(`--dotenv ${shellWord(context.dotenv)}`);
   return parts.join(' ');
-}
-
-function shellWord(value: string): string {
-  const printable = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  return /^[\w.:/-]+$/.test(printable) ? printable : `'${printable.replaceAll("'", `'\\''`)}'`;
 }

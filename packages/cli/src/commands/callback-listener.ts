@@ -18,28 +18,43 @@ export interface CallbackListener {
    * queue timeout), or `undefined` when `timeoutMs` passes or `signal` aborts first.
    */
   waitFor(reference: string, timeoutMs: number, signal?: AbortSignal): Promise<ReversalResult | undefined>;
+  /**
+   * Resolves once a result has arrived for every one of `references` (with them, in order), or
+   * with those that did when `timeoutMs` passes or `signal` aborts first (`undefined` for the others).
+   */
+  waitForAll(references: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<(ReversalResult | undefined)[]>;
   close(): Promise<void>;
 }
 
-const MAX_KEPT_RESULTS = 100;
+/** What {@link startCallbackListener} does besides answering the provider. */
+export interface ListenerOptions {
+  /** Hears about callbacks that were refused (a forged token, a malformed body): what an integrator debugs. */
+  readonly onIgnored: (message: string) => void;
+  /**
+   * Records a result before the provider is acknowledged (the ledger): when it throws, the provider
+   * is answered 500 and delivers again.
+   */
+  readonly record?: (result: ReversalResult) => Promise<unknown>;
+}
+
+// Bounded: a reconcile waits for at most one answer per attempt it asked about (--limit entries).
+const MAX_KEPT_RESULTS = 20_000;
 
 /**
  * Starts an HTTP server answering the provider's callbacks with the library's own handler
- * (`createCallbackHandler`: token check, acknowledgement Daraja expects). Start it before sending
- * the reversal: a simulator calls back within milliseconds. `onIgnored` hears about callbacks that
- * were refused (a forged token, a malformed body), which is what an integrator debugs.
+ * (`createCallbackHandler`: token check, acknowledgement Daraja expects): reversal results and,
+ * for providers that answer status queries by callback, status answers. Start it before sending
+ * the reversal or the status query: a simulator calls back within milliseconds.
  */
-export async function startCallbackListener(
-  provider: ReversalProvider,
-  address: ListenAddress,
-  onIgnored: (message: string) => void,
-): Promise<CallbackListener> {
+export async function startCallbackListener(provider: ReversalProvider, address: ListenAddress, options: ListenerOptions): Promise<CallbackListener> {
+  const { onIgnored, record } = options;
   const received = new Map<string, ReversalResult>();
   const waiters = new Map<string, (result: ReversalResult) => void>();
   const handler = createCallbackHandler({
     provider,
     dedupe: false,
-    onResult(result) {
+    async onResult(result) {
+      await record?.(result);
       if (received.size >= MAX_KEPT_RESULTS) received.delete(received.keys().next().value!);
       received.set(result.reference, result);
       waiters.get(result.reference)?.(result);
@@ -61,7 +76,7 @@ export async function startCallbackListener(
   const { port } = server.address() as AddressInfo;
   const host = address.host.includes(':') ? `[${address.host}]` : address.host;
 
-  return {
+  const listener: CallbackListener = {
     url: `http://${host}:${port}`,
     waitFor(reference, timeoutMs, signal) {
       const known = received.get(reference);
@@ -80,10 +95,14 @@ export async function startCallbackListener(
         waiters.set(reference, finish);
       });
     },
+    waitForAll(references, timeoutMs, signal) {
+      return Promise.all(references.map((reference) => listener.waitFor(reference, timeoutMs, signal)));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+  return listener;
 }

@@ -27,23 +27,23 @@ afterAll(async () => {
   if (directory) rmSync(directory, { recursive: true, force: true });
 });
 
-/** Runs the binary with the ledger in the test's directory (the default: `.reversal-ledger` there). */
+/** Runs the binary with the default ledger, the test's directory being the XDG state directory. */
 async function cli(args: string[], env: Record<string, string>) {
-  const run = await runBin(args, { env: { ...env, REVERSAL_LEDGER: '' }, cwd: directory });
+  const run = await runBin(args, { env: { ...env, REVERSAL_LEDGER: '', XDG_STATE_HOME: directory }, cwd: directory });
   outputs.push(run.stdout, run.stderr);
   return run;
 }
 const reversalsOf = (transactionId: string) =>
   mozambique.requests().filter((request) => request.operation === 'reversal' && JSON.stringify(request.body).includes(transactionId));
 
-describe('reversal with the ledger (embedded PGlite, .reversal-ledger by default)', () => {
+describe('reversal with the ledger (embedded PGlite, in the XDG state directory by default)', () => {
   it('records before sending; the same --reference again sends nothing and prints the entry (exit as the entry)', async () => {
     const { transactionId } = mozambique.addTransaction({ amount: '100.00' });
     const args = ['reverse', '--transaction-id', transactionId, '--amount', '40.00', '--reference', 'LEDGERCLI1'];
     const first = await cli(args, mozambiqueEnvironment(mozambique));
     expect(first.code, first.stderr).toBe(EXIT_CODES.ok);
     expect(first.stdout).toContain('Reversal SUCCEEDED (vodacom-mz)');
-    expect(first.stdout).toContain(`Ledger            succeeded — ${join(directory, '.reversal-ledger')}`);
+    expect(first.stdout).toContain(`Ledger            succeeded — ${join(directory, 'reversal', 'ledger')}`);
     const again = await cli(args, mozambiqueEnvironment(mozambique));
     expect(again.code, again.stderr).toBe(EXIT_CODES.ok);
     expect(again.stdout).toContain('The ledger already holds reference LEDGERCLI1: nothing was sent.');

@@ -14,12 +14,13 @@ export function resolveListenAddress(
   listen: string | undefined,
   definition: AnyProviderDefinition | undefined,
   env: Environment,
+  command = 'reverse',
 ): ListenAddress {
   if (listen !== undefined) {
     const match = /^(?:(.+):)?(\d{1,5})$/.exec(listen);
     const port = Number(match?.[2]);
     if (!match || port > 65_535) {
-      throw usageError('reverse', `--listen must be a port or host:port (e.g. 8080 or 127.0.0.1:8080).`);
+      throw usageError(command, `--listen must be a port or host:port (e.g. 8080 or 127.0.0.1:8080).`);
     }
     return { host: (match[1] ?? '127.0.0.1').replace(/^\[(.*)\]$/, '$1'), port };
   }
@@ -36,7 +37,7 @@ export function resolveListenAddress(
     return { host, port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) };
   }
   throw usageError(
-    'reverse',
+    command,
     `--wait needs to know where to receive the callback: ${variable ?? 'the result URL'} does not point at this machine. ` +
       'Give --listen <port> with the local port your result URL reaches (through a tunnel or proxy).',
   );

@@ -2,7 +2,7 @@ import type { ReconcileReport } from '@reversal/ledger';
 import { CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT_CODES } from '../exit-codes.js';
-import { ledgerLocation, openLedger } from '../ledger/open-ledger.js';
+import { commandLedgerLocation, withLedger } from '../ledger/use-ledger.js';
 import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
 import { loadProviders, readCommandEnvironment } from '../provider-environment.js';
 import { writeJson } from '../write-json.js';
@@ -35,12 +35,11 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
   const limit = Number(values.limit ?? 100);
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > 10_000) throw usageError('reconcile', '--limit must be a whole number from 1 to 10000.');
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
-  const location = ledgerLocation(values.ledger as string | undefined, false, env, io.cwd ?? process.cwd());
+  const location = commandLedgerLocation({ ...values, 'no-ledger': false }, env, io);
   if (location.kind === 'off') throw new CliError('usage', 'reconcile needs a ledger: REVERSAL_LEDGER is "off".', { hint: 'Name it with --ledger <directory | postgres://…>.' });
   const provider = (await loadProviders(io)).fromEnv(env);
   try {
-    const opened = await openLedger(location, provider);
-    try {
+    return await withLedger(location, [provider], io, async (opened) => {
       const report = await opened.ledger.reconcile({ olderThanMs: olderThanSeconds * 1000, limit });
       const inDoubt = [
         ...report.checked.filter((entry) => STILL_IN_DOUBT.has(entry.after)).map((entry) => ({ reference: entry.reference, state: entry.after, why: 'still in doubt after the status check' })),
@@ -50,9 +49,7 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
       if (values.json) writeJson(io.stdout, { ledger: opened.where, ...report, inDoubt });
       else io.stdout.write(formatReport(report, inDoubt, opened.where));
       return inDoubt.length === 0 ? EXIT_CODES.ok : EXIT_CODES.unknown;
-    } finally {
-      await opened.close();
-    }
+    });
   } finally {
     await provider.close?.();
   }

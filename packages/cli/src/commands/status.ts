@@ -6,6 +6,7 @@ import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
 import { loadProviders, readCommandEnvironment } from '../provider-environment.js';
 import { resultExitCode } from '../result-exit-code.js';
 import { resultJson } from '../result-json.js';
+import { statusQueryRefused } from '../status-refused.js';
 import { writeJson } from '../write-json.js';
 import { type CallbackListener, startCallbackListener } from './callback-listener.js';
 import { resolveListenAddress } from './listen-address.js';
@@ -37,12 +38,12 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
     io.stdout.write(statusHelp((await loadProviders(io)).definitions));
     return 0;
   }
-  if (values['transaction-id'] === undefined && values.result === undefined && typeof values.reference === 'string') {
-    return statusFromLedger(values.reference, values, io);
-  }
   const waitSeconds = Number(values['wait-timeout'] ?? 60);
   if (!(waitSeconds > 0 && waitSeconds <= 3600)) {
     throw usageError('status', '--wait-timeout must be a number of seconds from 1 to 3600.');
+  }
+  if (values['transaction-id'] === undefined && values.result === undefined && typeof values.reference === 'string') {
+    return statusFromLedger(values.reference, values, waitSeconds, io);
   }
   const previous = values.result !== undefined ? await readPreviousResult(values.result as string, io) : {};
   const pick = (option: string, field: Exclude<keyof StatusQuery, 'status'>) => (values[option] as string | undefined) ?? previous[field];
@@ -75,14 +76,14 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
       });
     }
     if (waits) {
-      const address = resolveListenAddress(values.listen as string | undefined, providers.selected(env), env);
-      listener = await startCallbackListener(provider, address, (message) => io.stderr.write(`Warning: ${message}\n`));
+      const address = resolveListenAddress(values.listen as string | undefined, providers.selected(env), env, 'status');
+      listener = await startCallbackListener(provider, address, { onIgnored: (message) => io.stderr.write(`Warning: ${message}\n`) });
       if (!values.json) io.stderr.write(`Listening for the status answer on ${listener.url}\n`);
     }
     const checkStatus = provider.checkStatus.bind(provider);
     const complete = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as unknown as StatusQuery;
     let result: ReversalResult = await runProviderCall(() => checkStatus(complete, io.signal ? { signal: io.signal } : {}), () => undefined);
-    if (listener && !isRefusal(result)) {
+    if (listener && !statusQueryRefused(result)) {
       result = (await listener.waitFor(result.reference, waitSeconds * 1000, io.signal)) ?? result;
     }
     if (values.json) writeJson(io.stdout, resultJson(result));
@@ -95,10 +96,4 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
     await listener?.close();
     await provider.close?.();
   }
-}
-
-/** True when the provider refused the status query itself: no answer will come by callback. */
-function isRefusal(result: ReversalResult): boolean {
-  const statusQuery = (result.metadata as { statusQuery?: { sent?: unknown } }).statusQuery;
-  return statusQuery?.sent === false;
 }

@@ -1,5 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BIN } from './built-cli.js';
+
+/** The XDG state directory of every run that names none: never the real user's, so no test writes there. */
+const STATE_HOME = mkdtempSync(join(tmpdir(), 'reversal-cli-state-'));
 
 /** What a run of the binary printed and how it ended. */
 export interface BinRun {
@@ -10,7 +16,8 @@ export interface BinRun {
 
 /**
  * How to run the binary: variables (nothing inherited but PATH; `REVERSAL_LEDGER=off` unless
- * given, so that only the ledger's own tests open one), stdin text, working directory.
+ * given, so that only the ledger's own tests open one; `XDG_STATE_HOME` a temporary directory
+ * unless given), stdin text, working directory.
  */
 export interface BinOptions {
   readonly env?: Readonly<Record<string, string>>;
@@ -18,10 +25,10 @@ export interface BinOptions {
   readonly cwd?: string;
 }
 
-/** Starts `node dist/bin.js …args` with only PATH, `REVERSAL_LEDGER=off` and the given variables in its environment. */
+/** Starts `node dist/bin.js …args` with only PATH, `REVERSAL_LEDGER=off`, `XDG_STATE_HOME` and the given variables. */
 export function spawnBin(args: readonly string[], options: BinOptions = {}): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', REVERSAL_LEDGER: 'off', ...options.env },
+    env: { PATH: process.env.PATH ?? '', REVERSAL_LEDGER: 'off', XDG_STATE_HOME: STATE_HOME, ...options.env },
     ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   child.stdin.end(options.input ?? '');
