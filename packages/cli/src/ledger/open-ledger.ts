@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ReversalProvider } from '@reversal/core';
 import { createLedger, createPgliteStore, createPostgresStore, type Ledger, LedgerError, type LedgerStore } from '@reversal/ledger';
 import pg from 'pg';
@@ -21,22 +21,23 @@ export interface OpenLedger {
 
 /** Files PGlite leaves in a data directory it initialised; a directory without it is new. */
 const DATA_MARKER = 'PG_VERSION';
-/** What may be in a directory PGlite has not initialised yet: the lock of an interrupted first run. */
-const LOCK_FILE = 'reversal-ledger.lock';
+/** The ledger's own files in a directory PGlite has not initialised yet (its lock, an interrupted set-up's marker). */
+const OWN_FILES = 'reversal-ledger';
 
 /**
  * Opens the ledger at `location` for `providers`. A directory another process holds, or a database
  * that cannot be reached, is a configuration error (exit 3) saying what to do; nothing is sent.
- * A new embedded ledger is created 0700 (its files 0600 under the binary's umask), with a line on
- * stderr while PGlite initialises it. Ctrl-C (`io.signal`) while it opens ends it at once: exit 130,
- * nothing sent; the store still opening is closed when it is ready.
+ * A new embedded ledger is initialised in a worker thread, with a line on stderr, so that Ctrl-C
+ * (`io.signal`) is answered at once: exit 130, nothing sent (a store still opening is closed when
+ * ready). Its directory is 0700 and its files 0600 (see `restrictPermissions`).
  */
 export async function openLedger(location: OpenableLocation, providers: readonly ReversalProvider[], io: CliIo): Promise<OpenLedger> {
   const where = describeLocation(location);
-  if (location.kind === 'pglite' && prepareDirectory(location.directory, io)) {
+  const created = location.kind === 'pglite' ? prepareDirectory(location.directory, io) : 'existing';
+  if (location.kind === 'pglite' && created !== 'existing') {
     const initialised = await initialiseInWorker(location.directory, io.signal);
     if (initialised === 'aborted') throw interrupted();
-    if (initialised === 'ready') restrictPermissions(location.directory);
+    if (initialised === 'ready') restrictPermissions(location.directory, { self: created === 'directory' });
   }
   const opening = openStore(location);
   let opened: { store: LedgerStore; pool?: pg.Pool };
@@ -56,7 +57,7 @@ export async function openLedger(location: OpenableLocation, providers: readonly
     location,
     async close() {
       await closeStore({ store, ...(pool ? { pool } : {}) });
-      if (location.kind === 'pglite') restrictPermissions(location.directory);
+      if (location.kind === 'pglite') restrictPermissions(location.directory, { self: created === 'directory' });
     },
   };
 }
@@ -83,21 +84,24 @@ async function closeStore(opened: { store: LedgerStore; pool?: pg.Pool }): Promi
 const interrupted = () => new CliError('interrupted', 'Interrupted before anything was sent (while the ledger was opening).');
 
 /**
- * Creates a missing ledger directory 0700 and says that PGlite is initialising it (seconds, once);
- * true when it is new. Refuses a directory that holds other files and no database: PGlite would
- * fill someone's folder.
+ * Says that PGlite is about to initialise a new ledger (seconds, once) and creates its missing
+ * parents 0700; tells whether the ledger is new (`database`), and its directory too (`directory`).
+ * Refuses a directory that holds other files and no database: PGlite would fill someone's folder
+ * (`lost+found`, at the root of a volume, is allowed).
  */
-function prepareDirectory(directory: string, io: CliIo): boolean {
-  if (existsSync(join(directory, DATA_MARKER))) return false;
-  const present = existsSync(directory) ? readdirSync(directory).filter((name) => name !== LOCK_FILE) : [];
+function prepareDirectory(directory: string, io: CliIo): 'existing' | 'database' | 'directory' {
+  if (existsSync(join(directory, DATA_MARKER))) return 'existing';
+  const exists = existsSync(directory);
+  const isOurs = (name: string) => name.startsWith(OWN_FILES) || name === 'lost+found';
+  const present = exists ? readdirSync(directory).filter((name) => !isOurs(name)) : [];
   if (present.length > 0) {
     throw new CliError('configuration', `The directory ${directory} holds other files and no ledger. Nothing was sent.`, {
       hint: 'Give --ledger (or REVERSAL_LEDGER) a new or empty directory for the ledger, or the directory of an existing one.',
     });
   }
-  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  mkdirSync(dirname(directory), { recursive: true, mode: 0o700 });
   io.stderr.write(`Creating the ledger in ${directory} (once, a few seconds)…\n`);
-  return true;
+  return exists ? 'database' : 'directory';
 }
 
 const ABORTED = Symbol('aborted');
