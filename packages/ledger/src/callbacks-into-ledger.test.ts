@@ -108,7 +108,7 @@ describe('callbacks into the ledger', () => {
 
   it('hands an outcome over once across instances sharing the store, the same callback arriving at each', async () => {
     const { ledger, handed, post } = setUp({ instances: 3 });
-    const entries = await Promise.all(['A1', 'A2', 'A3', 'A4'].map((reference) => ledger.reverse({ ...request, reference })));
+    const entries = await Promise.all(['A1', 'A2', 'A3', 'A4'].map((reference) => ledger.reverse({ ...request, transactionId: `PDU91HIV${reference}`, reference })));
     await Promise.all(
       entries.flatMap((entry) => [0, 1, 2, 0, 1, 2].map((instance) => post(entry.attempts[0]!.providerReference, { status: 'succeeded' }, instance))),
     );

@@ -16,6 +16,8 @@ import { toLedgerEntry, withDerivedState } from './model/entry-view.js';
 import type { LedgerAttempt, LedgerEntry, LedgerEntryRecord, LedgerRequestRecord } from './model/ledger-entry.js';
 import { newAttempt } from './model/new-attempt.js';
 import { assertSameRequest } from './request-conflict.js';
+import { paymentInUse, referencePruned } from './payment-refusals.js';
+import { checkListQuery } from './list-query.js';
 import { resolveProviders } from './resolve-providers.js';
 import { createOutcomeClaims, markOutcomeDue, outcomeReceipt } from './outcome-claims.js';
 import { createOutcomeHandOver } from './hand-over-outcome.js';
@@ -28,6 +30,9 @@ import type { EntryKey } from './store/ledger-store.js';
 import { createOutcomeWaiters } from './wait-for-outcome.js';
 
 const DEFAULT_RETENTION_MS = 30 * 86_400_000;
+// Longer than any reversal window we know of, and a year of audits: a payment reversed that long
+// ago is still refused a second reversal.
+const DEFAULT_TOMBSTONE_RETENTION_MS = 400 * 86_400_000;
 
 /**
  * Creates a ledger over your provider(s) and a store: every payment reversed exactly once, across
@@ -43,6 +48,10 @@ export function createLedger(options: LedgerOptions): Ledger {
   const pickProvider = resolveProviders(options);
   const now = options.now ?? (() => new Date());
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  const tombstoneRetentionMs = options.tombstoneRetentionMs ?? DEFAULT_TOMBSTONE_RETENTION_MS;
+  for (const [name, value] of [['retentionMs', retentionMs], ['tombstoneRetentionMs', tombstoneRetentionMs]] as const) {
+    if (!(Number.isFinite(value) && value >= 0)) throw new LedgerError('ERR_LEDGER_CONFIG', `${name} must be a number of milliseconds, 0 or more.`);
+  }
   const windowOf = callbackWindow(options.callbackWindowMs);
   const waitForOutcome = createOutcomeWaiters(store, options.maxWaiters ?? 10_000);
   const outcomeClaims = createOutcomeClaims(store, now, { releaseToDue: options.onOutcome !== undefined });
@@ -109,7 +118,18 @@ export function createLedger(options: LedgerOptions): Ledger {
       );
       throw error;
     }
-    const recorded = await change(entry, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, 'reverse', now())));
+    let recorded: LedgerEntry | undefined;
+    try {
+      recorded = await change(entry, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, 'reverse', now())));
+    } catch (error) {
+      throw new LedgerError(
+        'ERR_LEDGER_STORE',
+        `The reversal "${entry.reference}" was sent (the provider answered ${result.status}) but the answer could not be recorded: ` +
+          `${error instanceof Error ? error.message : String(error)}. It may have been applied: do NOT send it again. ` +
+          `Its attempt ${attempt.providerReference} stays in doubt and the reconciler settles it with a status check.`,
+        { reference: entry.reference, cause: error },
+      );
+    }
     if (!recorded) throw new LedgerError('ERR_LEDGER_NOT_FOUND', `The entry "${entry.reference}" disappeared while its attempt was sent.`);
     return recorded;
   };
@@ -127,7 +147,15 @@ export function createLedger(options: LedgerOptions): Ledger {
   };
   const record: Ledger['record'] = (result, source) => recordAnswer(result, source, false);
 
-  const prune = (limit = 1_000) => store.prune({ before: new Date(now().getTime() - retentionMs), limit });
+  const prune = (limit = 1_000) => {
+    const at = now();
+    return store.prune({
+      before: new Date(at.getTime() - retentionMs),
+      tombstonesBefore: new Date(at.getTime() - tombstoneRetentionMs),
+      limit,
+      now: at,
+    });
+  };
   const reconcile: Ledger['reconcile'] = (reconcileOptions) =>
     reconcileOnce(
       {
@@ -165,9 +193,10 @@ export function createLedger(options: LedgerOptions): Ledger {
           { field: 'reference', message: 'is required by the ledger: your idempotency key for this reversal, 1–20 letters and digits' },
         ]);
       }
-      const { provider: providerId, ...reversal } = request;
+      const { provider: providerId, additional, ...reversal } = request;
       const provider = pickProvider(providerId);
       const validated = validateReversalRequest(reversal, { capabilities: provider.capabilities });
+      checkAdditional(additional, provider, validated.amount);
       const requested: LedgerRequestRecord = {
         transactionId: validated.transactionId,
         ...(validated.amount === undefined ? {} : { amount: validated.amount }),
@@ -175,7 +204,7 @@ export function createLedger(options: LedgerOptions): Ledger {
       };
       const at = now();
       const attempt = newAttempt(1, at);
-      const { inserted, entry } = await store.insert(
+      const outcome = await store.insert(
         withDerivedState(
           {
             provider: provider.id,
@@ -188,12 +217,19 @@ export function createLedger(options: LedgerOptions): Ledger {
           },
           at,
         ),
+        { guardPayment: additional !== true },
       );
-      if (!inserted) {
-        assertSameRequest(validated.reference, entry.request, requested);
-        return toLedgerEntry(entry);
+      switch (outcome.kind) {
+        case 'exists':
+          assertSameRequest(validated.reference, outcome.entry.request, requested);
+          return toLedgerEntry(outcome.entry);
+        case 'pruned':
+          throw referencePruned(outcome.tombstone);
+        case 'payment-in-use':
+          throw paymentInUse(validated.reference, validated.transactionId, outcome.other);
+        case 'inserted':
+          return send(provider, outcome.entry, attempt, callOptions);
       }
-      return send(provider, entry, attempt, callOptions);
     },
 
     async retry(reference, retryOptions) {
@@ -213,6 +249,11 @@ export function createLedger(options: LedgerOptions): Ledger {
       const [, key] = await lookup(reference, getOptions?.provider);
       const entry = await store.get(key);
       return entry && toLedgerEntry(entry);
+    },
+
+    async list(query) {
+      const entries = await store.list(checkListQuery(query));
+      return entries.map(toLedgerEntry);
     },
 
     record,
@@ -237,6 +278,19 @@ export function createLedger(options: LedgerOptions): Ledger {
       return prune(pruneOptions?.limit);
     },
   };
+}
+
+function checkAdditional(additional: unknown, provider: ReversalProvider, amount: string | undefined): void {
+  if (additional === undefined || additional === false) return;
+  const why =
+    additional !== true
+      ? 'must be true or false'
+      : !provider.capabilities.partialReversal
+        ? `is only for a further partial reversal, and ${provider.id} cannot reverse part of a payment`
+        : amount === undefined
+          ? 'needs an amount: a further partial reversal names the part it reverses'
+          : undefined;
+  if (why) throw new ReversalValidationError([{ field: 'additional', message: why }]);
 }
 
 function notFound(reference: string): LedgerError {

@@ -1,5 +1,5 @@
 export { createLedger } from './create-ledger.js';
-export type { EntryLookup, Ledger, LedgerRequest, ResolveInput } from './ledger.js';
+export type { EntryLookup, Ledger, LedgerRequest, ListQuery, ResolveInput } from './ledger.js';
 export type { LedgerErrorCode } from './ledger-error.js';
 export { LedgerError } from './ledger-error.js';
 export type { LedgerEvent } from './ledger-events.js';
@@ -28,8 +28,20 @@ export type {
   LedgerResolution,
   OutcomeDelivery,
 } from './model/ledger-entry.js';
+export type { LedgerTombstone } from './model/ledger-tombstone.js';
+export { blocksPayment, PAYMENT_BLOCKING_STATES } from './model/payment-guard.js';
+export { entryResult } from './model/entry-result.js';
 export type { StopWatching } from './store/change-feed.js';
-export type { DueLease, DueQuery, EntryKey, LedgerStore, PruneOptions } from './store/ledger-store.js';
+export type {
+  DueLease,
+  DueQuery,
+  EntryKey,
+  InsertOptions,
+  InsertOutcome,
+  LedgerStore,
+  PruneOptions,
+  StoreListQuery,
+} from './store/ledger-store.js';
 export type { MemoryLedgerStoreOptions } from './store/memory-store.js';
 export { createMemoryLedgerStore } from './store/memory-store.js';
 export type { PgliteStoreOptions } from './pglite/create-pglite-store.js';

@@ -3,6 +3,12 @@
  *
  * - `ERR_LEDGER_CONFIG` – the ledger or store options are invalid; fix them and create it again.
  * - `ERR_LEDGER_CONFLICT` – the reference is already used for a different payment or amount.
+ * - `ERR_LEDGER_PAYMENT_IN_USE` – another entry (`reference`, in `state`) is or may be reversing
+ *   this payment; check it, or say `additional: true` for a further partial reversal.
+ * - `ERR_LEDGER_PRUNED` – the reference was used before and its entry pruned for retention
+ *   (`state` says how it ended); use a new reference for a new reversal.
+ * - `ERR_LEDGER_STORE` – the store failed after the request was sent: it may have been applied;
+ *   the attempt stays in doubt and the reconciler settles it. Do not send it again.
  * - `ERR_LEDGER_NOT_FOUND` – no entry has this reference.
  * - `ERR_LEDGER_NOT_RETRYABLE` – an earlier attempt may have reversed the payment; check its status.
  * - `ERR_LEDGER_NOT_RESOLVABLE` – the entry is not in doubt, so a person cannot settle it.
@@ -13,6 +19,9 @@
 export type LedgerErrorCode =
   | 'ERR_LEDGER_CONFIG'
   | 'ERR_LEDGER_CONFLICT'
+  | 'ERR_LEDGER_PAYMENT_IN_USE'
+  | 'ERR_LEDGER_PRUNED'
+  | 'ERR_LEDGER_STORE'
   | 'ERR_LEDGER_NOT_FOUND'
   | 'ERR_LEDGER_NOT_RETRYABLE'
   | 'ERR_LEDGER_NOT_RESOLVABLE'
@@ -33,17 +42,20 @@ export class LedgerError extends Error {
   readonly reference?: string;
   /** For `ERR_LEDGER_LOCKED`: the process id holding the data directory. */
   readonly holderPid?: number;
+  /** For `ERR_LEDGER_PAYMENT_IN_USE` and `ERR_LEDGER_PRUNED`: the state of the entry concerned. */
+  readonly state?: string;
 
   constructor(
     code: LedgerErrorCode,
     message: string,
-    details: { reference?: string; holderPid?: number; cause?: unknown } = {},
+    details: { reference?: string; holderPid?: number; state?: string; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'LedgerError';
     this.code = code;
     if (details.reference !== undefined) this.reference = details.reference;
     if (details.holderPid !== undefined) this.holderPid = details.holderPid;
+    if (details.state !== undefined) this.state = details.state;
     Object.defineProperty(this, MARKER, { value: true });
   }
 

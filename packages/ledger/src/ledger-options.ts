@@ -11,8 +11,14 @@ export interface LedgerOptions {
   readonly provider?: ReversalProvider;
   /** The providers, when there are several (requests then name theirs by `provider` id). */
   readonly providers?: readonly ReversalProvider[];
-  /** How long final entries are kept, in milliseconds, before `prune()` deletes them. Default 30 days. */
+  /**
+   * How long final entries are kept, in milliseconds, before `prune()` deletes them. Default 30
+   * days. A pruned entry leaves a tombstone (provider, reference, payment, how it ended), so that a
+   * reused reference is refused with what happened to it, and a reversed payment stays guarded.
+   */
   readonly retentionMs?: number;
+  /** How long tombstones of pruned entries are kept, in milliseconds. Default 400 days. */
+  readonly tombstoneRetentionMs?: number;
   /** Called with every {@link LedgerEvent} (also published on the `reversal:ledger` channel). */
   readonly onEvent?: (event: LedgerEvent) => void;
   /**

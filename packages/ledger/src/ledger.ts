@@ -1,4 +1,5 @@
 import type { CallbackLedger, CallOptions, ReversalRequest, ReversalResult } from '@reversal/core';
+import type { EntryState } from './model/entry-state.js';
 import type { AnswerSource, LedgerEntry, LedgerResolution } from './model/ledger-entry.js';
 import type { ReconcileOptions, ReconcileReport } from './reconcile.js';
 import type { RunningReconciler, StartReconcilerOptions } from './start-reconciler.js';
@@ -10,6 +11,12 @@ export interface LedgerRequest extends ReversalRequest {
   readonly reference: string;
   /** The provider id; required only when the ledger has several providers. */
   readonly provider?: string;
+  /**
+   * True for a further partial reversal of a payment that already has an entry (another reference):
+   * without it, `reverse()` refuses a second entry for a payment that is or may be reversed
+   * (`ERR_LEDGER_PAYMENT_IN_USE`). Only for providers that reverse part of a payment, with `amount`.
+   */
+  readonly additional?: boolean;
 }
 
 /** Which entry: the provider id is required only when the ledger has several providers. */
@@ -22,6 +29,22 @@ export interface ResolveInput {
   readonly outcome: LedgerResolution['outcome'];
   /** Why, and on what evidence; 1–500 characters. */
   readonly note: string;
+  /** Who established it (a name, an e-mail address); 1–100 characters. Recorded with the note. */
+  readonly by?: string;
+}
+
+/** Which entries {@link Ledger.list} returns; every field narrows. */
+export interface ListQuery {
+  /** Entries of this provider id: any id stored, not only the ledger's own providers. */
+  readonly provider?: string;
+  /** Entries in one of these states (`['unknown', 'needs-attention']`: what is in doubt). */
+  readonly states?: readonly EntryState[];
+  /** Entries reversing this payment (its receipt). */
+  readonly transactionId?: string;
+  /** Entries unchanged since before this time. */
+  readonly updatedBefore?: Date;
+  /** At most this many, the longest unchanged first; default 100, at most 10,000. */
+  readonly limit?: number;
 }
 
 /**
@@ -31,10 +54,18 @@ export interface ResolveInput {
  */
 export interface Ledger extends CallbackLedger {
   /**
-   * Records the entry and its first attempt, then sends, then records the answer. With a
-   * reference seen before it sends nothing and returns the entry as it stands; with a different
-   * payment or amount it throws `ERR_LEDGER_CONFLICT`. Rejects like `provider.reverse()` when the
-   * request was not sent (the entry is then `retryable`).
+   * Validates the request with the provider's rules, records the entry and its first attempt,
+   * then sends, then records the answer. With a reference seen before it sends nothing and returns
+   * the entry as it stands; with a different payment or amount it throws `ERR_LEDGER_CONFLICT`; a
+   * reference pruned for retention throws `ERR_LEDGER_PRUNED`. A payment that already has an entry
+   * that is or may be reversed throws `ERR_LEDGER_PAYMENT_IN_USE` (unless `additional`). Rejects
+   * like `provider.reverse()` when the request was not sent (the entry is then `retryable`), and
+   * with `ERR_LEDGER_STORE` when the answer could not be recorded (the request may have been sent;
+   * the attempt stays in doubt for the reconciler).
+   *
+   * The provider sees a reference derived from yours (`deriveProviderReference`): your reference
+   * itself for the first attempt where the provider's format allows, so two ledgers, or a ledger
+   * and a script, sending one reference meet the provider's own duplicate check.
    */
   reverse(request: LedgerRequest, options?: CallOptions): Promise<LedgerEntry>;
   /**
@@ -44,6 +75,8 @@ export interface Ledger extends CallbackLedger {
   retry(reference: string, options?: CallOptions & EntryLookup): Promise<LedgerEntry>;
   /** The entry with its attempts, or `undefined`. */
   get(reference: string, options?: EntryLookup): Promise<LedgerEntry | undefined>;
+  /** Entries matching `query` (every provider's, by default), the longest unchanged first. */
+  list(query?: ListQuery): Promise<LedgerEntry[]>;
   /**
    * Attributes an answer (a callback or a status check result) to the attempt whose provider
    * reference it carries, and records it. Resolves with the entry, or `undefined` when no attempt

@@ -65,7 +65,7 @@ describe('reconcile', () => {
     provider.respondOnce({ status: 'failed', error: { code: 'DUPLICATE_REQUEST' } });
     const duplicate = await ledger.reverse(request);
     provider.respondOnce({ status: 'unknown', error: { code: 'ALREADY_REVERSED' } });
-    const reversed = await ledger.reverse({ ...request, reference: 'ORDER5678' });
+    const reversed = await ledger.reverse({ ...request, transactionId: 'QAB12CDEFG', reference: 'ORDER5678' });
     provider.setStatus(duplicate.attempts[0]!.providerReference, { status: 'succeeded' });
     provider.setStatus(reversed.attempts[0]!.providerReference, { status: 'failed', error: { code: 'TRANSACTION_NOT_FOUND' } });
     advance(300_001);

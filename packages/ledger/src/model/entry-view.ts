@@ -1,6 +1,6 @@
-import type { ReversalResult } from '@reversal/core';
 import { deriveEntryState } from './entry-state.js';
-import type { LedgerAttempt, LedgerEntry, LedgerEntryRecord } from './ledger-entry.js';
+import { entryResult } from './entry-result.js';
+import type { LedgerEntry, LedgerEntryRecord } from './ledger-entry.js';
 
 /** The record with its state derived afresh, `updatedAt` set, ready to store. */
 export function withDerivedState(
@@ -13,10 +13,6 @@ export function withDerivedState(
 /** What the ledger hands out: the record, the result that decides its state, the double-reversal flag. */
 export function toLedgerEntry(record: LedgerEntryRecord): LedgerEntry {
   const state = deriveEntryState(record);
-  const result = decidingResult(record.attempts);
+  const result = entryResult(record);
   return { ...record, state, ...(result ? { result } : {}), doubleReversal: state === 'double-reversed' };
-}
-
-function decidingResult(attempts: readonly LedgerAttempt[]): ReversalResult | undefined {
-  return attempts.find((attempt) => attempt.state === 'succeeded')?.result ?? attempts.at(-1)?.result;
 }

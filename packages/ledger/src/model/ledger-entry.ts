@@ -62,6 +62,8 @@ export interface LedgerResolution {
   readonly outcome: 'reversed' | 'not-reversed';
   /** Why, and on what evidence (a provider statement, a call with support). */
   readonly note: string;
+  /** Who established it, when they said. */
+  readonly by?: string;
   /** When it was recorded. */
   readonly at: Date;
 }
@@ -113,8 +115,10 @@ export interface LedgerEntryRecord {
 /** An entry as the ledger returns it: the record with the result that decides its state. */
 export interface LedgerEntry extends LedgerEntryRecord {
   /**
-   * The result that decides the entry's state: the succeeded attempt's when there is one, else
-   * the latest attempt's latest answer. Its `reference` is the attempt's `providerReference`.
+   * The entry's outcome as one result, never weaker than its state (see `entryResult`): the
+   * succeeded attempt's when there is one; `unknown` while in doubt, even when the latest answer
+   * was a refusal; what a person established for `resolved`. Its `reference` is the attempt's
+   * `providerReference`.
    */
   readonly result?: ReversalResult;
   /** True when two attempts both succeeded: the payment was reversed twice. Read it loudly. */

@@ -19,7 +19,7 @@ if (process.argv[3] === 'lock-only') {
   const store = await createPgliteStore({ directory });
   const ledger = createLedger({ store, provider: createMockProvider({ capabilities: { resultDelivery: 'callback' } }) });
   for (let index = 0; ; index += 1) {
-    await ledger.reverse({ transactionId: 'PDU91HIVIT', amount: '1.00', reference: `KILL${index}` });
+    await ledger.reverse({ transactionId: `PAYKILL${index}`, amount: '1.00', reference: `KILL${index}` });
     process.stdout.write(`recorded ${index}\n`);
   }
 }

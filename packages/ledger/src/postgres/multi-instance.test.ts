@@ -39,7 +39,7 @@ describe.skipIf(!url && process.env.CI !== 'true')('several instances on one Pos
     const statuses = await Promise.all(
       references.flatMap((reference, index) => {
         const outcome = index % 3 === 2 ? { status: 'failed' as const, error: { code: 'TRANSACTION_NOT_FOUND' as const } } : { status: 'succeeded' as const };
-        const input = provider.deliverCallback({ reference: attempts.get(reference)!, originalTransactionId: 'PDU91HIVIT' }, outcome);
+        const input = provider.deliverCallback({ reference: attempts.get(reference)!, originalTransactionId: `PAY${reference}` }, outcome);
         return [receiver.port, reverser.port].map(async (port) => {
           const response = await fetch(`http://127.0.0.1:${port}/callbacks`, { method: 'POST', headers: input.headers as Record<string, string>, body: input.body as string });
           return response.status;

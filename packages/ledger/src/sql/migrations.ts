@@ -65,6 +65,28 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         WHERE outcome_delivery->>'state' IN ('due', 'in-progress')`,
     ],
   },
+  {
+    version: 5,
+    name: 'payments and tombstones',
+    statements: [
+      // The payment guard looks entries up by payment.
+      'CREATE INDEX reversal_ledger_entries_payment ON reversal_ledger_entries (provider, transaction_id)',
+      `CREATE TABLE reversal_ledger_tombstones (
+        provider text NOT NULL,
+        reference text NOT NULL,
+        transaction_id text NOT NULL,
+        amount text,
+        state text NOT NULL,
+        resolution_outcome text,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        pruned_at timestamptz NOT NULL,
+        PRIMARY KEY (provider, reference)
+      )`,
+      'CREATE INDEX reversal_ledger_tombstones_payment ON reversal_ledger_tombstones (provider, transaction_id)',
+      'CREATE INDEX reversal_ledger_tombstones_pruned ON reversal_ledger_tombstones (pruned_at)',
+    ],
+  },
 ]);
 
 // Any constant works: it only keeps two instances from migrating the same database at once.

@@ -2,6 +2,7 @@ import { reviveResult, type ReversalResult } from '@reversal/core';
 import type { AttemptState } from '../model/attempt-state.js';
 import type { EntryState } from '../model/entry-state.js';
 import type { AttemptAnswer, LedgerAttempt, LedgerEntryRecord, LedgerResolution, OutcomeDelivery } from '../model/ledger-entry.js';
+import type { LedgerTombstone } from '../model/ledger-tombstone.js';
 
 /** A row of `reversal_ledger_entries`. */
 export interface EntryRow {
@@ -12,7 +13,7 @@ export interface EntryRow {
   reason: string | null;
   status_check: boolean;
   state: string;
-  resolution: { outcome: LedgerResolution['outcome']; note: string; at: string } | null;
+  resolution: { outcome: LedgerResolution['outcome']; note: string; by?: string; at: string } | null;
   outcome_delivery: (Omit<OutcomeDelivery, 'leaseEndsAt'> & { leaseEndsAt?: string }) | null;
   created_at: Date;
   updated_at: Date;
@@ -29,6 +30,34 @@ export interface AttemptRow {
   answers: (Omit<AttemptAnswer, 'at'> & { at: string })[];
   created_at: Date;
   updated_at: Date;
+}
+
+/** A row of `reversal_ledger_tombstones`. */
+export interface TombstoneRow {
+  provider: string;
+  reference: string;
+  transaction_id: string;
+  amount: string | null;
+  state: string;
+  resolution_outcome: string | null;
+  created_at: Date;
+  updated_at: Date;
+  pruned_at: Date;
+}
+
+/** The tombstone of a row. */
+export function toTombstone(row: TombstoneRow): LedgerTombstone {
+  return {
+    provider: row.provider,
+    reference: row.reference,
+    transactionId: row.transaction_id,
+    ...(row.amount === null ? {} : { amount: row.amount }),
+    state: row.state as EntryState,
+    ...(row.resolution_outcome === null ? {} : { resolutionOutcome: row.resolution_outcome as LedgerResolution['outcome'] }),
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    prunedAt: new Date(row.pruned_at),
+  };
 }
 
 /** The entry record of a row and its attempt rows (ordered by number). */

@@ -1,5 +1,6 @@
 import type { EntryState } from '../model/entry-state.js';
 import type { LedgerEntryRecord } from '../model/ledger-entry.js';
+import type { LedgerTombstone } from '../model/ledger-tombstone.js';
 import type { StopWatching } from './change-feed.js';
 
 /** Identifies an entry: the provider id and the caller's reference. */
@@ -13,6 +14,40 @@ export interface PruneOptions {
   /** Deletes only deletable entries (final, not in doubt) last changed before this time. */
   readonly before: Date;
   /** At most this many entries per call. */
+  readonly limit: number;
+  /** Also deletes tombstones of entries pruned before this time (see {@link LedgerTombstone}). */
+  readonly tombstonesBefore?: Date;
+  /** The time the tombstones record as `prunedAt`; the store's clock when left out. */
+  readonly now?: Date;
+}
+
+/** Options of {@link LedgerStore.insert}. */
+export interface InsertOptions {
+  /**
+   * Refuse the entry when another entry (or tombstone) of the same provider and payment blocks it
+   * (`blocksPayment`: it is, or may be, reversed).
+   */
+  readonly guardPayment?: boolean;
+}
+
+/** What {@link LedgerStore.insert} did. */
+export type InsertOutcome =
+  /** The entry was recorded. */
+  | { readonly kind: 'inserted'; readonly entry: LedgerEntryRecord }
+  /** An entry with this key exists: nothing changed; it is returned as stored. */
+  | { readonly kind: 'exists'; readonly entry: LedgerEntryRecord }
+  /** An entry with this key was pruned: nothing changed; its tombstone says what happened to it. */
+  | { readonly kind: 'pruned'; readonly tombstone: LedgerTombstone }
+  /** Another entry (or tombstone) of the same payment blocks it (see {@link InsertOptions}). */
+  | { readonly kind: 'payment-in-use'; readonly other: LedgerEntryRecord | LedgerTombstone };
+
+/** Which entries {@link LedgerStore.list} returns; every field narrows. */
+export interface StoreListQuery {
+  readonly provider?: string;
+  readonly states?: readonly LedgerEntryRecord['state'][];
+  readonly transactionId?: string;
+  readonly updatedBefore?: Date;
+  /** At most this many, the longest unchanged first. */
   readonly limit: number;
 }
 
@@ -39,17 +74,25 @@ export interface DueLease {
  * or PostgreSQL. The ledger holds every rule; a store only keeps records, atomically.
  *
  * Rules an implementation must keep:
- * - At most one entry per key; `insert` of an existing key changes nothing and returns the stored one.
+ * - At most one entry per key; `insert` of an existing key changes nothing and returns the stored one;
+ *   a key that was pruned stays taken (its tombstone is returned).
  * - `update` runs `change` on the current entry with no other `update` of that entry in between,
  *   in any process (a row lock), and stores what it returns; a throw from `change` stores nothing.
  * - Attempt `providerReference`s are unique per provider.
- * - Entries in doubt are never deleted; `prune` deletes only the states the ledger marks deletable.
+ * - Entries in doubt are never deleted; `prune` deletes only the states the ledger marks deletable,
+ *   and leaves a tombstone of each in the same write.
  * - `findDue` with a lease never hands one entry to two callers while the lease lasts.
  * - `watch` hears of every `update` that changed an entry's state, once it is committed.
  */
 export interface LedgerStore {
-  /** Records a new entry with its attempts, unless the key exists. */
-  insert(entry: LedgerEntryRecord): Promise<{ readonly inserted: boolean; readonly entry: LedgerEntryRecord }>;
+  /**
+   * Records a new entry with its attempts, unless the key exists or was pruned, or (with
+   * `guardPayment`) another entry or tombstone of the same provider and payment blocks it — checked
+   * and written atomically, so two instances inserting two references of one payment record one.
+   */
+  insert(entry: LedgerEntryRecord, options?: InsertOptions): Promise<InsertOutcome>;
+  /** Entries matching `query`, with their attempts, the longest unchanged first. */
+  list(query: StoreListQuery): Promise<LedgerEntryRecord[]>;
   /** The entry with its attempts, or `undefined`. */
   get(key: EntryKey): Promise<LedgerEntryRecord | undefined>;
   /** The entry one of whose attempts the provider knows by `providerReference`. */
@@ -73,7 +116,10 @@ export interface LedgerStore {
   findOutcomesDue(limit: number): Promise<EntryKey[]>;
   /** Ends a claim of {@link findDue} early. */
   releaseDue(key: EntryKey): Promise<void>;
-  /** Deletes final entries older than `before` (see {@link PruneOptions}); resolves with how many. */
+  /**
+   * Deletes final entries older than `before`, leaving a tombstone of each, and tombstones older
+   * than `tombstonesBefore` (see {@link PruneOptions}); resolves with how many entries.
+   */
   prune(options: PruneOptions): Promise<number>;
   /**
    * Calls `listener` with the key of every entry whose state changed, in every process sharing the

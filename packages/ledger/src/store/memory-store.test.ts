@@ -31,7 +31,7 @@ describe('memory store bounds', () => {
     await store.insert(record('DOUBT', 'unknown'));
     await expect(store.insert(record('C', 'unknown'))).rejects.toMatchObject({ code: 'ERR_LEDGER_STORE_FULL' });
     now += 1_001;
-    await expect(store.insert(record('C', 'unknown'))).resolves.toMatchObject({ inserted: true });
+    await expect(store.insert(record('C', 'unknown'))).resolves.toMatchObject({ kind: 'inserted' });
     expect(await store.get({ provider: 'p', reference: 'FINAL' })).toBeUndefined();
     expect(await store.get({ provider: 'p', reference: 'DOUBT' })).toBeDefined();
   });

@@ -1,8 +1,11 @@
 import { LedgerError } from '../ledger-error.js';
 import type { LedgerEntryRecord } from '../model/ledger-entry.js';
 import { DELETABLE_ENTRY_STATES } from '../model/entry-state.js';
+import type { LedgerTombstone } from '../model/ledger-tombstone.js';
+import { blocksPayment } from '../model/payment-guard.js';
 import { createChangeFeed } from './change-feed.js';
 import type { EntryKey, LedgerStore } from './ledger-store.js';
+import { toTombstone } from './to-tombstone.js';
 
 /** Options of {@link createMemoryLedgerStore}. */
 export interface MemoryLedgerStoreOptions {
@@ -13,6 +16,11 @@ export interface MemoryLedgerStoreOptions {
    * Default one day. Entries in doubt are never deleted.
    */
   readonly retentionMs?: number;
+  /**
+   * The most tombstones of pruned entries held at once (see `LedgerTombstone`); beyond it the
+   * oldest go first. Default 100,000 (a few hundred bytes each).
+   */
+  readonly maxTombstones?: number;
   /** The clock, for tests. */
   readonly now?: () => Date;
 }
@@ -30,15 +38,21 @@ const DELETABLE = new Set<string>(DELETABLE_ENTRY_STATES);
  */
 export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}): LedgerStore {
   const maxEntries = options.maxEntries ?? 10_000;
+  const maxTombstones = options.maxTombstones ?? 100_000;
   const retentionMs = options.retentionMs ?? 86_400_000;
   const now = options.now ?? (() => new Date());
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
     throw new LedgerError('ERR_LEDGER_CONFIG', 'maxEntries must be a whole number of at least 1.');
   }
+  if (!Number.isSafeInteger(maxTombstones) || maxTombstones < 0) {
+    throw new LedgerError('ERR_LEDGER_CONFIG', 'maxTombstones must be a whole number, 0 or more.');
+  }
   if (!Number.isFinite(retentionMs) || retentionMs < 0) {
     throw new LedgerError('ERR_LEDGER_CONFIG', 'retentionMs must be a number of milliseconds, 0 or more.');
   }
   const entries = new Map<string, LedgerEntryRecord>();
+  // Insertion order is pruning order: the first tombstone is the oldest.
+  const tombstones = new Map<string, LedgerTombstone>();
   // provider + attempt reference → entry key.
   const attempts = new Map<string, string>();
   const feed = createChangeFeed();
@@ -56,22 +70,42 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
     leases.delete(key);
     for (const attempt of entry.attempts) attempts.delete(`${entry.provider}\u0000${attempt.providerReference}`);
   };
-  const prune = (before: Date, limit: number) => {
+  const prune = (before: Date, limit: number, tombstonesBefore?: Date, prunedAt = now()) => {
     let deleted = 0;
     for (const [key, entry] of entries) {
       if (deleted >= limit) break;
       if (DELETABLE.has(entry.state) && entry.updatedAt < before) {
         remove(key, entry);
+        tombstones.set(key, toTombstone(entry, prunedAt));
         deleted += 1;
       }
     }
+    for (const [key, tombstone] of tombstones) {
+      if (tombstones.size <= maxTombstones && !(tombstonesBefore && tombstone.prunedAt < tombstonesBefore)) break;
+      tombstones.delete(key);
+    }
     return deleted;
+  };
+  const blocking = (entry: LedgerEntryRecord): LedgerEntryRecord | LedgerTombstone | undefined => {
+    const same = (other: { provider: string; transactionId: string }) =>
+      other.provider === entry.provider && other.transactionId === entry.request.transactionId;
+    for (const other of entries.values()) {
+      if (same({ provider: other.provider, transactionId: other.request.transactionId }) && blocksPayment(other.state, other.resolution?.outcome)) {
+        return other;
+      }
+    }
+    for (const tombstone of tombstones.values()) if (same(tombstone) && blocksPayment(tombstone.state, tombstone.resolutionOutcome)) return tombstone;
+    return undefined;
   };
 
   return {
-    async insert(entry) {
+    async insert(entry, insertOptions) {
       const existing = entries.get(keyOf(entry));
-      if (existing) return { inserted: false, entry: existing };
+      if (existing) return { kind: 'exists', entry: existing };
+      const tombstone = tombstones.get(keyOf(entry));
+      if (tombstone) return { kind: 'pruned', tombstone };
+      const other = insertOptions?.guardPayment ? blocking(entry) : undefined;
+      if (other) return { kind: 'payment-in-use', other };
       if (entries.size >= maxEntries) prune(new Date(now().getTime() - retentionMs), entries.size);
       if (entries.size >= maxEntries) {
         throw new LedgerError(
@@ -82,7 +116,19 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
         );
       }
       put(entry);
-      return { inserted: true, entry };
+      return { kind: 'inserted', entry };
+    },
+    async list(query) {
+      return [...entries.values()]
+        .filter(
+          (entry) =>
+            (query.provider === undefined || entry.provider === query.provider) &&
+            (query.states === undefined || query.states.includes(entry.state)) &&
+            (query.transactionId === undefined || entry.request.transactionId === query.transactionId) &&
+            (query.updatedBefore === undefined || entry.updatedAt < query.updatedBefore),
+        )
+        .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+        .slice(0, query.limit);
     },
     async get(key) {
       return entries.get(keyOf(key));
@@ -130,10 +176,11 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
       leases.delete(keyOf(key));
     },
     async prune(pruneOptions) {
-      return prune(pruneOptions.before, pruneOptions.limit);
+      return prune(pruneOptions.before, pruneOptions.limit, pruneOptions.tombstonesBefore, pruneOptions.now);
     },
     async close() {
       entries.clear();
+      tombstones.clear();
       attempts.clear();
       leases.clear();
     },

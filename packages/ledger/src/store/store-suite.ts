@@ -39,10 +39,9 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
     it('inserts an entry once and reads it back as it was written', async () => {
       const provider = `p${unique()}`;
       const written = entry(provider, 'REF1');
-      expect(await store.insert(written)).toEqual({ inserted: true, entry: written });
+      expect(await store.insert(written)).toEqual({ kind: 'inserted', entry: written });
       const again = await store.insert(entry(provider, 'REF1'));
-      expect(again.inserted).toBe(false);
-      expect(again.entry).toEqual(written);
+      expect(again).toEqual({ kind: 'exists', entry: written });
       expect(await store.get({ provider, reference: 'REF1' })).toEqual(written);
       expect(await store.findByAttempt(provider, written.attempts[0]!.providerReference)).toEqual(written);
       expect(await store.get({ provider, reference: 'NONE' })).toBeUndefined();
@@ -52,8 +51,9 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
     it('inserts one entry when several instances insert one key at once', async () => {
       const provider = `p${unique()}`;
       const outcomes = await Promise.all(Array.from({ length: 5 }, () => store.insert(entry(provider, 'RACE'))));
-      expect(outcomes.filter((outcome) => outcome.inserted)).toHaveLength(1);
-      expect(new Set(outcomes.map((outcome) => outcome.entry.attempts[0]!.providerReference)).size).toBe(1);
+      expect(outcomes.filter((outcome) => outcome.kind === 'inserted')).toHaveLength(1);
+      const stored = outcomes.map((outcome) => ('entry' in outcome ? outcome.entry.attempts[0]!.providerReference : outcome.kind));
+      expect(new Set(stored).size).toBe(1);
     });
 
     it('serialises concurrent updates of one entry (no lost update)', async () => {
@@ -97,6 +97,76 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       expect(await store.get({ provider, reference: 'OLDFINAL' })).toBeUndefined();
       expect(await store.get({ provider, reference: 'OLDDOUBT' })).toBeDefined();
       expect(await store.get({ provider, reference: 'NEWFINAL' })).toBeDefined();
+    });
+
+    it('guards a payment: a second reference is refused while the first is or may be reversed', async () => {
+      const provider = `p${unique()}`;
+      const first = entry(provider, 'PAY1');
+      await store.insert(first, { guardPayment: true });
+      // Another reference for the same payment: refused while the first is being sent…
+      expect(await store.insert(entry(provider, 'PAY2'), { guardPayment: true })).toMatchObject({
+        kind: 'payment-in-use',
+        other: { reference: 'PAY1', state: 'sending' },
+      });
+      // …but allowed when the caller says it is a further partial reversal (no guard), and for another provider.
+      expect(await store.insert(entry(provider, 'PAY3'))).toMatchObject({ kind: 'inserted' });
+      expect(await store.insert(entry(`q${unique()}`, 'PAY2'), { guardPayment: true })).toMatchObject({ kind: 'inserted' });
+      // The same reference again is the same entry, not a conflict of payments.
+      expect(await store.insert(entry(provider, 'PAY1'), { guardPayment: true })).toMatchObject({ kind: 'exists' });
+      // Once every entry of the payment provably did nothing, a new reference may go.
+      for (const reference of ['PAY1', 'PAY3']) {
+        await store.update({ provider, reference }, (current) =>
+          withDerivedState({ ...current, attempts: [{ ...current.attempts[0]!, state: 'failed' }] }, new Date()),
+        );
+      }
+      expect(await store.insert(entry(provider, 'PAY4'), { guardPayment: true })).toMatchObject({ kind: 'inserted' });
+    });
+
+    it('lets one of several references of one payment in when instances insert them at once', async () => {
+      const provider = `p${unique()}`;
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, (_, index) => store.insert(entry(provider, `RACE${index}`), { guardPayment: true })),
+      );
+      expect(outcomes.filter((outcome) => outcome.kind === 'inserted')).toHaveLength(1);
+      expect(outcomes.filter((outcome) => outcome.kind === 'payment-in-use')).toHaveLength(5);
+    });
+
+    it('leaves a tombstone when it prunes: the reference stays taken and a reversed payment stays guarded', async () => {
+      const provider = `p${unique()}`;
+      const old = new Date(Date.now() - 3_600_000);
+      const written = withDerivedState({ ...entry(provider, 'GONE', old), attempts: [{ ...newAttempt(1, old), state: 'succeeded' }] }, old);
+      await store.insert(written);
+      expect(await store.prune({ before: new Date(Date.now() - 60_000), limit: 10_000 })).toBeGreaterThanOrEqual(1);
+      expect(await store.get({ provider, reference: 'GONE' })).toBeUndefined();
+      const reused = await store.insert(entry(provider, 'GONE'));
+      expect(reused).toMatchObject({
+        kind: 'pruned',
+        tombstone: { provider, reference: 'GONE', transactionId: 'PDU91HIVIT', amount: '200.00', state: 'succeeded' },
+      });
+      expect(await store.insert(entry(provider, 'OTHER'), { guardPayment: true })).toMatchObject({
+        kind: 'payment-in-use',
+        other: { reference: 'GONE', state: 'succeeded' },
+      });
+      // Tombstones have a retention of their own.
+      await store.prune({ before: new Date(0), tombstonesBefore: new Date(Date.now() + 60_000), limit: 10_000 });
+      expect(await store.insert(entry(provider, 'GONE'))).toMatchObject({ kind: 'inserted' });
+    });
+
+    it('lists entries by provider, state, payment and age, the longest unchanged first, with their attempts', async () => {
+      const provider = `p${unique()}`;
+      const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+      await store.insert(entry(provider, 'L1', at(30)));
+      await store.insert({ ...entry(provider, 'L2', at(20)), request: { transactionId: 'OTHERPAY1' } });
+      await store.insert(withDerivedState({ ...entry(provider, 'L3', at(10)), attempts: [{ ...newAttempt(1, at(10)), state: 'unknown' }] }, at(10)));
+      const references = (entries: LedgerEntryRecord[]) => entries.map((each) => each.reference);
+      expect(references(await store.list({ provider, limit: 10 }))).toEqual(['L1', 'L2', 'L3']);
+      expect(references(await store.list({ provider, limit: 2 }))).toEqual(['L1', 'L2']);
+      expect(references(await store.list({ provider, states: ['unknown'], limit: 10 }))).toEqual(['L3']);
+      expect(references(await store.list({ provider, transactionId: 'OTHERPAY1', limit: 10 }))).toEqual(['L2']);
+      expect(references(await store.list({ provider, updatedBefore: at(15), limit: 10 }))).toEqual(['L1', 'L2']);
+      const [first] = await store.list({ provider, limit: 1 });
+      expect(first).toEqual(await store.get({ provider, reference: 'L1' }));
+      expect(await store.list({ provider: `none${unique()}`, limit: 10 })).toEqual([]);
     });
 
     it('tells watchers of every committed change of an entry’s state, until they stop', async () => {
@@ -162,7 +232,7 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       };
       const ledgers = Array.from({ length: 3 }, () => createLedger({ store, provider, onOutcome }));
       const references = Array.from({ length: 6 }, (_, index) => `OUT${index}`);
-      for (const reference of references) await ledgers[0]!.reverse({ transactionId: 'PDU91HIVIT', reference });
+      for (const reference of references) await ledgers[0]!.reverse({ transactionId: `PAY${reference}`, reference });
       for (const reference of references) {
         const attempt = (await ledgers[0]!.get(reference))!.attempts[0]!.providerReference;
         await ledgers[1]!.record(await provider.parseCallback(provider.deliverCallback(attempt, { status: 'succeeded' })), 'callback');

@@ -30,7 +30,7 @@ const server = createServer(callbacks.node).listen(0, '127.0.0.1', () => {
 for await (const line of createInterface({ input: process.stdin })) {
   const command = JSON.parse(line) as { reverse?: string; wait?: string };
   if (command.reverse) {
-    const entry = await ledger.reverse({ transactionId: 'PDU91HIVIT', amount: '10.00', reference: command.reverse });
+    const entry = await ledger.reverse({ transactionId: `PAY${command.reverse}`, amount: '10.00', reference: command.reverse });
     print({ reversed: entry.reference, attempt: entry.attempts[0]!.providerReference, state: entry.state });
   }
   if (command.wait) {
