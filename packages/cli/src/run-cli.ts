@@ -1,8 +1,11 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { usageError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
-import { reverseCommand } from './commands/reverse.js';
+import { entriesCommand } from './commands/entries.js';
 import { reconcileCommand } from './commands/reconcile.js';
+import { resolveCommand } from './commands/resolve.js';
+import { retryCommand } from './commands/retry.js';
+import { reverseCommand } from './commands/reverse.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { securityCredentialCommand } from './commands/security-credential.js';
 import { statusCommand } from './commands/status.js';
@@ -15,7 +18,10 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly summary: string }>> = {
   reverse: { run: reverseCommand, summary: 'Reverse a payment with the provider configured in the environment' },
   status: { run: statusCommand, summary: 'Ask the provider where a reversal stands (settles "unknown"), or read the ledger' },
-  reconcile: { run: reconcileCommand, summary: 'Settle the reversals the ledger holds in doubt, through status checks' },
+  reconcile: { run: reconcileCommand, summary: 'Settle the reversals the ledger holds in doubt, through status checks; list what is left' },
+  entries: { run: entriesCommand, summary: "List the ledger's reversals by state, age, provider (a table, --json or --csv)" },
+  retry: { run: retryCommand, summary: 'Send a new attempt of a reversal whose attempts provably did nothing' },
+  resolve: { run: resolveCommand, summary: 'Record what a person established about a reversal in doubt (reversed or not)' },
   'security-credential': {
     run: securityCredentialCommand,
     summary: 'Compute a Daraja SecurityCredential from a password and a certificate',
@@ -73,6 +79,12 @@ ${commands.join('\n')}
 
 Run \`reversal <command> --help\` for its options and environment variables.
 Add --json to any command for one JSON document on stdout (errors included).
+
+The ledger: \`reverse\` records every reversal before sending it, so that a reference is reversed
+once. By default it is embedded PostgreSQL in one directory per user, whatever the working
+directory: $XDG_STATE_HOME/reversal/ledger, else ~/.local/state/reversal/ledger (created 0700 on
+first use, its files 0600). --ledger <directory | postgres://…> or REVERSAL_LEDGER names another;
+--no-ledger (REVERSAL_LEDGER=off) sends without recording.
 
 Exit codes:
 ${codes.join('\n')}

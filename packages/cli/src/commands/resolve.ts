@@ -52,12 +52,9 @@ export async function resolveCommand(args: readonly string[], io: CliIo): Promis
   try {
     return await withLedger(location, [provider], io, async ({ ledger, where }) => {
       const input = { outcome: outcome as 'reversed' | 'not-reversed', note: values.note as string, by };
-      let entry;
-      try {
-        entry = await ledger.resolve(reference!, input);
-      } catch (error) {
+      const entry = await ledger.resolve(reference!, input).catch((error: unknown) => {
         throw resolveError(error, where);
-      }
+      });
       const hint = ledgerHint(location, values.dotenv as string | undefined);
       if (values.json) writeJson(io.stdout, entryJson(entry, where, false));
       else io.stdout.write(formatEntry(entry, provider, where, entryNextStep(entry, { repeated: false, statusCheck: provider.capabilities.statusCheck, ledger: hint })));

@@ -59,7 +59,8 @@ export async function retryCommand(args: readonly string[], io: CliIo): Promise<
         if (values.wait === true && provider.capabilities.resultDelivery === 'callback') {
           listener = await startLedgerListener({ command: 'retry', values, provider, definition: providers.selected(env), env, ledger, io, what: 'the result callback' });
         }
-        const entry = await runLedgerCall('retry', async () => {
+        const context = { command: 'retry', args: hint.args, partialReversal: provider.capabilities.partialReversal };
+        const entry = await runLedgerCall(context, async () => {
           try {
             return await ledger.retry(reference, io.signal ? { signal: io.signal } : {});
           } catch (error) {

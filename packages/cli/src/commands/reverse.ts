@@ -20,6 +20,7 @@ const OPTIONS = {
   amount: { type: 'string' },
   reference: { type: 'string' },
   reason: { type: 'string' },
+  additional: { type: 'boolean' },
   wait: { type: 'boolean' },
   listen: { type: 'string' },
   'wait-timeout': { type: 'string' },
@@ -53,6 +54,9 @@ export async function reverseCommand(args: readonly string[], io: CliIo): Promis
 
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
   const location = commandLedgerLocation(values, env, io);
+  if (values.additional === true && location.kind === 'off') {
+    throw usageError('reverse', '--additional is a ledger option (a further partial reversal of a payment it holds): drop --no-ledger.');
+  }
   const providers = await loadProviders(io);
   const provider = providers.fromEnv(env);
   if (location.kind !== 'off') {

@@ -21,11 +21,14 @@ Options:
   --provider-request-id <id>       The id the provider knows the reversal request by (Kenya: its
                                    OriginatorConversationID; the result's providerRequestId).
   --ledger <dir|url>               With --reference alone: read the ledger's record (default
-                                   REVERSAL_LEDGER, else .reversal-ledger here) and ask the
-                                   provider about its attempts in doubt.
+                                   REVERSAL_LEDGER, else the per-user ledger in
+                                   $XDG_STATE_HOME/reversal/ledger or ~/.local/state/reversal/ledger)
+                                   and ask the provider about its attempts in doubt; with --wait
+                                   (Kenya), the answers are received here and recorded.
   --result <file|->                Read these from a result printed by \`reversal reverse --json\`
                                    (a file, or - for stdin); options given as well win.
-  --wait                           Wait for a status answer that comes by callback (Kenya).
+  --wait                           Wait for a status answer that comes by callback (Kenya), on a
+                                   local listener (as \`reverse --wait\`), up to --wait-timeout.
   --listen <[host:]port>           Where --wait listens (default: the port of the result URL).
   --wait-timeout <seconds>         How long --wait waits (default 60).
   --dotenv <file>                  Also read variables from this dotenv file (its values win).

@@ -25,6 +25,6 @@ export const ENTRY_COLUMNS: readonly { readonly name: string; readonly value: (e
   { name: 'updated_at', value: (entry) => entry.updatedAt.toISOString() },
   { name: 'resolution', value: (entry) => entry.resolution?.outcome },
   { name: 'resolution_note', value: (entry) => entry.resolution?.note },
-  { name: 'resolved_by', value: (entry) => (entry.resolution as { by?: string } | undefined)?.by },
+  { name: 'resolved_by', value: (entry) => entry.resolution?.by },
   { name: 'resolved_at', value: (entry) => entry.resolution?.at.toISOString() },
 ];

@@ -23,7 +23,7 @@ export function entriesTable(entries: readonly LedgerEntry[], now: Date): string
     entry.request.amount ?? 'full',
     String(entry.attempts.length),
     age(now.getTime() - entry.updatedAt.getTime()),
-    (entry.resolution as { by?: string } | undefined)?.by ?? '',
+    entry.resolution?.by ?? '',
   ].map(printable));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();

@@ -31,9 +31,13 @@ export function entryExitCode(entry: LedgerEntry): number {
 
 /** The rows the ledger adds to a result: where it is recorded, and each attempt. */
 export function entryRows(entry: LedgerEntry, where: string): [string, string][] {
+  const { resolution } = entry;
   return [
     ['Ledger', `${entry.state} — ${where}`],
     ...entry.attempts.map((attempt): [string, string] => [`Attempt ${attempt.number}`, `${attempt.state}, sent as ${attempt.providerReference}`]),
+    ...(resolution
+      ? [['Resolved', `${resolution.outcome} by ${resolution.by ?? 'someone'} at ${resolution.at.toISOString()}: ${resolution.note}`] as [string, string]]
+      : []),
   ];
 }
 
@@ -75,7 +79,8 @@ function nextStep(entry: LedgerEntry, context: NextStepContext): string {
       return `${lead}REVERSED TWICE: two attempts of this reference both succeeded. Recover the second reversal with the provider.`;
     case 'resolved': {
       const outcome = entry.resolution?.outcome === 'reversed' ? 'reversed' : 'NOT reversed';
-      return `${lead}Settled by a person: ${outcome} (${printable(entry.resolution?.note ?? '')}).`;
+      const by = entry.resolution?.by === undefined ? 'a person' : printable(entry.resolution.by);
+      return `${lead}Settled by ${by}: ${outcome} (${printable(entry.resolution?.note ?? '')}).`;
     }
     case 'failed':
     case 'retryable':

@@ -10,13 +10,18 @@ import { initialiseInWorker } from './initialise-in-worker.js';
 import { restrictPermissions } from './restrict-permissions.js';
 import type { OpenableLocation } from './ledger-location.js';
 
-/** An open ledger over the command's provider, and how to close it (store, pool). */
-export interface OpenLedger {
-  readonly ledger: Ledger;
+/** An open ledger store, and how to close it (store, pool). */
+export interface OpenStore {
+  readonly store: LedgerStore;
   /** Where it is, for people: the directory, or the URL with its password masked. */
   readonly where: string;
   readonly location: OpenableLocation;
   close(): Promise<void>;
+}
+
+/** An open ledger over the command's provider(s), on its store. */
+export interface OpenLedger extends OpenStore {
+  readonly ledger: Ledger;
 }
 
 /** Files PGlite leaves in a data directory it initialised; a directory without it is new. */
@@ -24,14 +29,21 @@ const DATA_MARKER = 'PG_VERSION';
 /** The ledger's own files in a directory PGlite has not initialised yet (its lock, an interrupted set-up's marker). */
 const OWN_FILES = 'reversal-ledger';
 
+/** Opens the ledger at `location` for `providers` (at least one): see {@link openStore}. */
+export async function openLedger(location: OpenableLocation, providers: readonly ReversalProvider[], io: CliIo): Promise<OpenLedger> {
+  const opened = await openStore(location, io);
+  return { ...opened, ledger: createLedger({ store: opened.store, ...(providers.length === 1 ? { provider: providers[0]! } : { providers }) }) };
+}
+
 /**
- * Opens the ledger at `location` for `providers`. A directory another process holds, or a database
- * that cannot be reached, is a configuration error (exit 3) saying what to do; nothing is sent.
+ * Opens the ledger's store at `location`, without a provider: what reads the ledger alone needs
+ * (`reversal entries`), and nothing can be sent through it. A directory another process holds, or
+ * a database that cannot be reached, is a configuration error (exit 3) saying what to do.
  * A new embedded ledger is initialised in a worker thread, with a line on stderr, so that Ctrl-C
  * (`io.signal`) is answered at once: exit 130, nothing sent (a store still opening is closed when
  * ready). Its directory is 0700 and its files 0600 (see `restrictPermissions`).
  */
-export async function openLedger(location: OpenableLocation, providers: readonly ReversalProvider[], io: CliIo): Promise<OpenLedger> {
+export async function openStore(location: OpenableLocation, io: CliIo): Promise<OpenStore> {
   const where = describeLocation(location);
   const created = location.kind === 'pglite' ? prepareDirectory(location.directory, io) : 'existing';
   if (location.kind === 'pglite' && created !== 'existing') {
@@ -39,7 +51,7 @@ export async function openLedger(location: OpenableLocation, providers: readonly
     if (initialised === 'aborted') throw interrupted();
     if (initialised === 'ready') restrictPermissions(location.directory, { self: created === 'directory' });
   }
-  const opening = openStore(location);
+  const opening = connect(location);
   let opened: { store: LedgerStore; pool?: pg.Pool };
   try {
     opened = await untilAborted(opening, io.signal);
@@ -52,7 +64,7 @@ export async function openLedger(location: OpenableLocation, providers: readonly
   }
   const { store, pool } = opened;
   return {
-    ledger: createLedger({ store, ...(providers.length === 1 ? { provider: providers[0]! } : { providers }) }),
+    store,
     where,
     location,
     async close() {
@@ -62,7 +74,7 @@ export async function openLedger(location: OpenableLocation, providers: readonly
   };
 }
 
-async function openStore(location: OpenableLocation): Promise<{ store: LedgerStore; pool?: pg.Pool }> {
+async function connect(location: OpenableLocation): Promise<{ store: LedgerStore; pool?: pg.Pool }> {
   if (location.kind === 'pglite') return { store: await createPgliteStore({ directory: location.directory }) };
   const pool = new pg.Pool({ connectionString: location.url, max: 2 });
   try {

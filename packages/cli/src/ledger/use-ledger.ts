@@ -4,7 +4,7 @@ import type { CliIo } from '../cli-io.js';
 import type { ParsedValues } from '../parse-command-args.js';
 import { hideLocationSecrets } from './describe-location.js';
 import { type LedgerLocation, ledgerLocation, type OpenableLocation } from './ledger-location.js';
-import { type OpenLedger, openLedger } from './open-ledger.js';
+import { type OpenLedger, type OpenStore, openLedger, openStore } from './open-ledger.js';
 
 /** The ledger a command's options and environment name (`--ledger`, `--no-ledger`, `REVERSAL_LEDGER`). */
 export function commandLedgerLocation(values: ParsedValues, env: Environment, io: CliIo): LedgerLocation {
@@ -21,14 +21,23 @@ export function commandLedgerLocation(values: ParsedValues, env: Environment, io
  * Opens the ledger, runs `work` with it and closes it. Whatever escapes (a database error naming
  * the connection, say) leaves without the ledger's password: it never reaches the output.
  */
-export async function withLedger<T>(
+export function withLedger<T>(
   location: OpenableLocation,
   providers: readonly ReversalProvider[],
   io: CliIo,
   work: (opened: OpenLedger) => Promise<T>,
 ): Promise<T> {
+  return using(() => openLedger(location, providers, io), location, work);
+}
+
+/** As {@link withLedger}, with the store alone: no provider, nothing can be sent. */
+export function withStore<T>(location: OpenableLocation, io: CliIo, work: (opened: OpenStore) => Promise<T>): Promise<T> {
+  return using(() => openStore(location, io), location, work);
+}
+
+async function using<O extends OpenStore, T>(open: () => Promise<O>, location: OpenableLocation, work: (opened: O) => Promise<T>): Promise<T> {
   try {
-    const opened = await openLedger(location, providers, io);
+    const opened = await open();
     try {
       return await work(opened);
     } finally {
