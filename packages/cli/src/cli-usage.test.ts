@@ -9,7 +9,10 @@ describe('reversal (the built binary): help, usage errors, exit codes', () => {
   it('prints the commands and the exit codes with --help, and exits 0', async () => {
     const run = await runBin(['--help']);
     expect(run.code, run.stderr).toBe(0);
-    for (const command of ['reverse', 'status', 'security-credential', 'sandbox']) expect(run.stdout).toContain(command);
+    for (const command of ['reverse', 'status', 'reconcile', 'entries', 'retry', 'resolve', 'security-credential', 'sandbox']) {
+      expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    }
+    expect(run.stdout).toContain('$XDG_STATE_HOME/reversal/ledger');
     for (const code of Object.values(EXIT_CODES)) expect(run.stdout).toMatch(new RegExp(`^ +${code}  `, 'm'));
   });
 
@@ -26,7 +29,7 @@ describe('reversal (the built binary): help, usage errors, exit codes', () => {
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it.each(['reverse', 'status', 'security-credential', 'sandbox'])('has --help for %s', async (command) => {
+  it.each(['reverse', 'status', 'reconcile', 'entries', 'retry', 'resolve', 'security-credential', 'sandbox'])('has --help for %s', async (command) => {
     const run = await runBin([command, '--help']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Usage: reversal ${command}`);
@@ -45,7 +48,7 @@ describe('reversal (the built binary): help, usage errors, exit codes', () => {
     const run = await runBin(['refund']);
     expect(run.code, run.stderr).toBe(EXIT_CODES.usage);
     expect(run.stderr).toContain('Unknown command "refund"');
-    expect(run.stderr).toContain('reverse, status, reconcile, security-credential, sandbox');
+    expect(run.stderr).toContain('reverse, status, reconcile, entries, retry, resolve, security-credential, sandbox');
     expect(run.stderr).toContain('reversal --help');
   });
 

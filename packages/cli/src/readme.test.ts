@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { entriesHelp } from './commands/entries-help.js';
+import { reconcileHelp } from './commands/reconcile-help.js';
+import { resolveHelp } from './commands/resolve-help.js';
+import { retryHelp } from './commands/retry-help.js';
 import { reverseHelp } from './commands/reverse-help.js';
 import { sandboxHelp } from './commands/sandbox-help.js';
 import { securityCredentialHelp } from './commands/security-credential-help.js';
@@ -29,11 +33,24 @@ describe('the cli README follows the code', () => {
   it.each([
     ['reverse', reverseHelp([])],
     ['status', statusHelp([])],
+    ['reconcile', reconcileHelp()],
+    ['entries', entriesHelp()],
+    ['retry', retryHelp()],
+    ['resolve', resolveHelp()],
     ['security-credential', securityCredentialHelp()],
     ['sandbox', sandboxHelp()],
-  ])('documents every option of %s', (_command, help) => {
+  ])('documents every option of %s in its README section', (command, help) => {
     const options = new Set(help.match(/^ {2}(--[a-z-]+)/gm)?.map((option) => option.trim()));
     expect(options.size).toBeGreaterThan(2);
-    for (const option of options) if (option !== '--help') expect(readme, option).toContain(option);
+    const start = readme.indexOf(`\n## \`reversal ${command}\``);
+    expect(start, `README section "## \`reversal ${command}\`"`).toBeGreaterThan(0);
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    for (const option of options) if (option !== '--help') expect(section, option).toContain(option);
+  });
+
+  it('lists every command of `reversal --help` in its table, linked to its section', () => {
+    for (const command of ['reverse', 'status', 'reconcile', 'entries', 'retry', 'resolve', 'security-credential', 'sandbox']) {
+      expect(readme).toContain(`| [\`reversal ${command}\`](#reversal-${command}) |`);
+    }
   });
 });
