@@ -9,6 +9,7 @@ import { commandLedgerLocation, withLedger } from '../ledger/use-ledger.js';
 import { operatorName } from '../operator-name.js';
 import { type OptionTable, parseCommandArgs } from '../parse-command-args.js';
 import { loadProviders, readCommandEnvironment } from '../provider-environment.js';
+import { shellWord } from '../shell-word.js';
 import { writeJson } from '../write-json.js';
 import { resolveHelp } from './resolve-help.js';
 
@@ -53,7 +54,7 @@ export async function resolveCommand(args: readonly string[], io: CliIo): Promis
     return await withLedger(location, [provider], io, async ({ ledger, where }) => {
       const input = { outcome: outcome as 'reversed' | 'not-reversed', note: values.note as string, by };
       const entry = await ledger.resolve(reference!, input).catch((error: unknown) => {
-        throw resolveError(error, where);
+        throw resolveError(error, where, `reversal status --reference ${shellWord(reference!)}${ledgerHint(location, values.dotenv as string | undefined).args}`);
       });
       const hint = ledgerHint(location, values.dotenv as string | undefined);
       if (values.json) writeJson(io.stdout, entryJson(entry, where, false));
@@ -65,14 +66,14 @@ export async function resolveCommand(args: readonly string[], io: CliIo): Promis
   }
 }
 
-function resolveError(error: unknown, where: string): unknown {
+function resolveError(error: unknown, where: string, readIt: string): unknown {
   if (LedgerError.isInstance(error, 'ERR_LEDGER_NOT_FOUND')) {
     return new CliError('usage', `The ledger ${where} has no such reversal: ${error.message}`, {
       hint: 'Check the reference, REVERSAL_PROVIDER and --ledger; `reversal entries` lists what the ledger holds.',
     });
   }
   if (LedgerError.isInstance(error, 'ERR_LEDGER_NOT_RESOLVABLE')) {
-    return new CliError('usage', `${error.message} Nothing was changed.`, { hint: 'Read the entry with `reversal status --reference <yours>`.' });
+    return new CliError('usage', `${error.message} Nothing was changed.`, { hint: `Read the entry: ${readIt}` });
   }
   if (ReversalValidationError.isInstance(error)) {
     const issues = error.issues.map((issue) => ({ field: FIELD_OPTIONS[issue.field] ?? issue.field, message: issue.message }));
