@@ -5,11 +5,13 @@ import { runBin } from './test-support/run-bin.js';
 
 beforeAll(ensureBuilt, 600_000);
 
+const COMMANDS = ['reverse', 'status', 'reconcile', 'entries', 'retry', 'resolve', 'security-credential', 'sandbox'];
+
 describe('reversal (the built binary): help, usage errors, exit codes', () => {
   it('prints the commands and the exit codes with --help, and exits 0', async () => {
     const run = await runBin(['--help']);
     expect(run.code, run.stderr).toBe(0);
-    for (const command of ['reverse', 'status', 'reconcile', 'entries', 'retry', 'resolve', 'security-credential', 'sandbox']) {
+    for (const command of COMMANDS) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
     expect(run.stdout).toContain('$XDG_STATE_HOME/reversal/ledger');
@@ -29,7 +31,7 @@ describe('reversal (the built binary): help, usage errors, exit codes', () => {
     expect(run.stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it.each(['reverse', 'status', 'reconcile', 'entries', 'retry', 'resolve', 'security-credential', 'sandbox'])('has --help for %s', async (command) => {
+  it.each(COMMANDS)('has --help for %s', async (command) => {
     const run = await runBin([command, '--help']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Usage: reversal ${command}`);

@@ -46,7 +46,11 @@ const MAX_KEPT_RESULTS = 20_000;
  * for providers that answer status queries by callback, status answers. Start it before sending
  * the reversal or the status query: a simulator calls back within milliseconds.
  */
-export async function startCallbackListener(provider: ReversalProvider, address: ListenAddress, options: ListenerOptions): Promise<CallbackListener> {
+export async function startCallbackListener(
+  provider: ReversalProvider,
+  address: ListenAddress,
+  options: ListenerOptions,
+): Promise<CallbackListener> {
   const { onIgnored, record } = options;
   const received = new Map<string, ReversalResult>();
   const waiters = new Map<string, (result: ReversalResult) => void>();

@@ -1,5 +1,13 @@
 import { type Environment, ReversalConfigError, type ReversalProvider } from '@reversal/core';
-import { deriveEntryState, ENTRY_STATES, type EntryState, entryResult, type LedgerEntry, type LedgerEntryRecord, type ListQuery } from '@reversal/ledger';
+import {
+  deriveEntryState,
+  ENTRY_STATES,
+  type EntryState,
+  entryResult,
+  type LedgerEntry,
+  type LedgerEntryRecord,
+  type ListQuery,
+} from '@reversal/ledger';
 import { CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { entriesCsv, entriesTable } from '../entries/format-entries.js';
@@ -38,7 +46,11 @@ export async function entriesCommand(args: readonly string[], io: CliIo): Promis
   const query = listQuery(values, now);
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
   const location = commandLedgerLocation({ ...values, 'no-ledger': false }, env, io);
-  if (location.kind === 'off') throw new CliError('usage', 'entries needs a ledger: REVERSAL_LEDGER is "off".', { hint: 'Name it with --ledger <directory | postgres://…>.' });
+  if (location.kind === 'off') {
+    throw new CliError('usage', 'entries needs a ledger: REVERSAL_LEDGER is "off".', {
+      hint: 'Name it with --ledger <directory | postgres://…>.',
+    });
+  }
   const provider = await configuredProvider(io, env);
   let where = '';
   let entries: LedgerEntry[];
@@ -56,26 +68,46 @@ export async function entriesCommand(args: readonly string[], io: CliIo): Promis
     await provider?.close?.();
   }
   const more = entries.length === query.limit;
-  const moreNote = `Showing the first ${entries.length} (the longest unchanged first): raise --limit (at most 10000) or narrow the filters for the rest.`;
-  if (values.json) writeJson(io.stdout, { ledger: where, query: { ...query, updatedBefore: query.updatedBefore?.toISOString() }, count: entries.length, more, entries });
+  const moreNote = `Showing the first ${entries.length}, the longest unchanged first: raise --limit (at most 10000) or filter.`;
+  if (values.json)
+    writeJson(io.stdout, {
+      ledger: where,
+      query: { ...query, updatedBefore: query.updatedBefore?.toISOString() },
+      count: entries.length,
+      more,
+      entries,
+    });
   else if (values.csv) {
     io.stdout.write(entriesCsv(entries));
     if (more) io.stderr.write(`${moreNote}\n`);
   } else {
-    const head = `Ledger ${where}: ${entries.length === 0 ? 'no entries match.' : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`}`;
+    const count = entries.length === 0 ? 'no entries match.' : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`;
+    const head = `Ledger ${where}: ${count}`;
     io.stdout.write(`${head}\n${entries.length > 0 ? `\n${entriesTable(entries, now)}` : ''}${more ? `\n${moreNote}\n` : ''}`);
   }
   return 0;
 }
 
 function listQuery(values: ParsedValues, now: Date): ListQuery & { limit: number } {
-  const states = typeof values.state === 'string' ? values.state.split(',').map((state) => state.trim()).filter((state) => state !== '') : undefined;
+  const states =
+    typeof values.state === 'string'
+      ? values.state
+          .split(',')
+          .map((state) => state.trim())
+          .filter((state) => state !== '')
+      : undefined;
   const unknownStates = states?.filter((state) => !ENTRY_STATES.includes(state as EntryState)) ?? [];
-  if (unknownStates.length > 0) throw usageError('entries', `Unknown state ${unknownStates.join(', ')}: the states are ${ENTRY_STATES.join(', ')}.`);
+  if (unknownStates.length > 0) {
+    throw usageError('entries', `Unknown state ${unknownStates.join(', ')}: the states are ${ENTRY_STATES.join(', ')}.`);
+  }
   const olderThan = values['older-than'] === undefined ? undefined : Number(values['older-than']);
-  if (olderThan !== undefined && !(olderThan >= 0 && olderThan <= 10 * 365 * 86_400)) throw usageError('entries', '--older-than must be a number of seconds, 0 or more.');
+  if (olderThan !== undefined && !(olderThan >= 0 && olderThan <= 10 * 365 * 86_400)) {
+    throw usageError('entries', '--older-than must be a number of seconds, 0 or more.');
+  }
   const limit = Number(values.limit ?? 100);
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 10_000) throw usageError('entries', '--limit must be a whole number from 1 to 10000.');
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 10_000) {
+    throw usageError('entries', '--limit must be a whole number from 1 to 10000.');
+  }
   return {
     limit,
     ...(states ? { states: states as EntryState[] } : {}),

@@ -54,11 +54,16 @@ export async function runLedgerCall(context: LedgerCallContext, call: () => Prom
       });
     }
     if (LedgerError.isInstance(error, 'ERR_LEDGER_PRUNED')) {
-      throw new CliError('usage', error.message, { hint: 'A reference names one reversal: give a new --reference for a new one.', data: { state: error.state } });
+      throw new CliError('usage', error.message, {
+        hint: 'A reference names one reversal: give a new --reference for a new one.',
+        data: { state: error.state },
+      });
     }
     if (LedgerError.isInstance(error, 'ERR_LEDGER_STORE')) {
       throw new CliError('unknown', `${error.message}`, {
-        hint: `The reversal may have been applied: do NOT send it again. Once the ledger is reachable, \`reversal reconcile${args}\` settles it.`,
+        hint:
+          'The reversal may have been applied: do NOT send it again. ' +
+          `Once the ledger is reachable, \`reversal reconcile${args}\` settles it.`,
       });
     }
     const known = requestUsageError(error, command);

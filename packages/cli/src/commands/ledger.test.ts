@@ -36,7 +36,7 @@ async function cli(args: string[], env: Record<string, string>) {
 const reversalsOf = (transactionId: string) =>
   mozambique.requests().filter((request) => request.operation === 'reversal' && JSON.stringify(request.body).includes(transactionId));
 
-describe('reversal with the ledger (embedded PGlite, in the XDG state directory by default)', () => {
+describe('reversal with the ledger (embedded PGlite, in the XDG state directory by default)', { timeout: 180_000 }, () => {
   it('records before sending; the same --reference again sends nothing and prints the entry (exit as the entry)', async () => {
     const { transactionId } = mozambique.addTransaction({ amount: '100.00' });
     const args = ['reverse', '--transaction-id', transactionId, '--amount', '40.00', '--reference', 'LEDGERCLI1'];

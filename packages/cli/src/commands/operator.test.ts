@@ -41,7 +41,7 @@ async function unknownEntry(reference: string) {
 }
 
 describe('one payment, one reversal: reverse with the ledger', { timeout: 180_000 }, () => {
-  it('never makes a second reference for a payment it holds, refuses a second reversal, and sends a further partial one with --additional', async () => {
+  it('makes no second reference for a payment it holds, refuses a second reversal, sends a further partial one', async () => {
     const { transactionId } = mozambique.addTransaction({ amount: '100.00' });
     const first = await cli(['reverse', '--transaction-id', transactionId, '--amount', '40.00', '--reference', 'OPSPAY1']);
     expect(first.code, first.stderr).toBe(EXIT_CODES.ok);
@@ -68,7 +68,11 @@ describe('one payment, one reversal: reverse with the ledger', { timeout: 180_00
     expect(JSON.parse(further.stdout)).toMatchObject({ status: 'succeeded', ledger: { state: 'succeeded', repeated: false } });
     expect(reversalsOf(transactionId)).toHaveLength(2);
     const listed = await cli(['entries', '--transaction-id', transactionId, '--json']);
-    expect(JSON.parse(listed.stdout).entries.map((entry: { request: { amount: string } }) => entry.request.amount).sort()).toEqual(['20.00', '40.00']);
+    expect(
+      JSON.parse(listed.stdout)
+        .entries.map((entry: { request: { amount: string } }) => entry.request.amount)
+        .sort(),
+    ).toEqual(['20.00', '40.00']);
   });
 
   it('refuses --additional without the ledger, before sending', async () => {
@@ -79,7 +83,7 @@ describe('one payment, one reversal: reverse with the ledger', { timeout: 180_00
 });
 
 describe('reversal retry', { timeout: 180_000 }, () => {
-  it('is refused with the ledger\'s reason while an attempt may have reversed the payment: exit of the entry, nothing sent', async () => {
+  it("is refused with the ledger's reason while an attempt may have reversed the payment: exit of the entry, nothing sent", async () => {
     const transactionId = await unknownEntry('OPSRETRY1');
     const run = await cli(['retry', '--reference', 'OPSRETRY1']);
     expect(run.code, run.stderr).toBe(EXIT_CODES.unknown);
@@ -140,9 +144,22 @@ describe('reversal resolve and reversal entries', { timeout: 180_000 }, () => {
     expect(missing.code).toBe(EXIT_CODES.usage);
     expect(missing.stderr).toContain('--outcome: must be reversed or not-reversed');
     expect(missing.stderr).toContain('--note: is required');
-    const run = await cli(['resolve', '--reference', 'OPSRESOLVE2', '--outcome', 'not-reversed', '--note', 'Support ticket 4471', '--by', 'amina', '--json']);
+    const run = await cli([
+      'resolve',
+      '--reference',
+      'OPSRESOLVE2',
+      '--outcome',
+      'not-reversed',
+      '--note',
+      'Support ticket 4471',
+      '--by',
+      'amina',
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(EXIT_CODES.failed);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ledger: { state: 'resolved', resolution: { outcome: 'not-reversed', by: 'amina', note: 'Support ticket 4471' } } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ledger: { state: 'resolved', resolution: { outcome: 'not-reversed', by: 'amina', note: 'Support ticket 4471' } },
+    });
   });
 
   it('lists without any provider configured, by state, age and provider; --json is one document', async () => {

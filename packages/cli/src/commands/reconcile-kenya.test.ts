@@ -36,7 +36,8 @@ async function cli(args: string[], env: Record<string, string>) {
   outputs.push(run.stdout, run.stderr);
   return run;
 }
-const darajaReversalsOf = (transactionId: string) => daraja.requests().filter((request) => request.validated?.TransactionID === transactionId);
+const darajaReversalsOf = (transactionId: string) =>
+  daraja.requests().filter((request) => request.validated?.TransactionID === transactionId);
 
 describe('Kenya with the ledger: status answers come by callback', { timeout: 240_000 }, () => {
   it('`status --reference --wait` receives the status answer, records it, and settles a reversal whose callback was lost', async () => {
@@ -47,7 +48,9 @@ describe('Kenya with the ledger: status answers come by callback', { timeout: 24
 
     const asked = await cli(['status', '--reference', 'KELEDGER1'], kenya);
     expect(asked.code, asked.stderr).toBe(EXIT_CODES.pending);
-    expect(asked.stdout).toContain('safaricom-ke answers status queries by callback, at your result URL: add --wait to receive the answer here.');
+    expect(asked.stdout).toContain(
+      'safaricom-ke answers status queries by callback, at your result URL: add --wait to receive the answer here.',
+    );
 
     const waited = await cli(['status', '--reference', 'KELEDGER1', '--wait', '--wait-timeout', '30'], kenya);
     expect(waited.code, waited.stderr).toBe(EXIT_CODES.ok);
@@ -68,14 +71,19 @@ describe('Kenya with the ledger: status answers come by callback', { timeout: 24
     expect(darajaReversalsOf(transactionId)).toHaveLength(0);
   });
 
-  it('`reconcile --wait` settles a Kenya reversal through its status answer, and exits 4 naming every entry still in doubt, of any provider', async () => {
+  it('`reconcile --wait` settles a Kenya reversal by its status answer; exits 4 naming every entry in doubt, of any provider', async () => {
     // In doubt: a queue timeout that was in fact applied (only a status query tells)...
     const applied = daraja.addTransaction({ amount: 100, scenario: 'queue-timeout-reversed' });
-    const timedOut = await cli(['reverse', '--transaction-id', applied.transactionId, '--amount', '100', '--reference', 'KERECON1', '--wait'], kenya);
+    const timedOut = await cli(
+      ['reverse', '--transaction-id', applied.transactionId, '--amount', '100', '--reference', 'KERECON1', '--wait'],
+      kenya,
+    );
     expect(timedOut.code, timedOut.stderr).toBe(EXIT_CODES.unknown);
     // ...an acknowledged one still within Daraja's callback window...
     const quiet = daraja.addTransaction({ amount: 100, scenario: 'no-callback' });
-    expect((await cli(['reverse', '--transaction-id', quiet.transactionId, '--amount', '100', '--reference', 'KERECON2'], kenya)).code).toBe(EXIT_CODES.pending);
+    expect(
+      (await cli(['reverse', '--transaction-id', quiet.transactionId, '--amount', '100', '--reference', 'KERECON2'], kenya)).code,
+    ).toBe(EXIT_CODES.pending);
     // ...and a Mozambique one, which a reconcile configured for Kenya cannot check.
     const { transactionId: mzTransaction } = mozambique.addTransaction({ amount: '30.00' });
     mozambique.addScenario({ transactionId: mzTransaction, responseCode: 'INS-1', apply: true });

@@ -42,14 +42,24 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
     return 0;
   }
   const olderThanSeconds = Number(values['older-than'] ?? 300);
-  if (!(olderThanSeconds >= 0 && olderThanSeconds <= 30 * 86_400)) throw usageError('reconcile', '--older-than must be a number of seconds from 0 to 2592000.');
+  if (!(olderThanSeconds >= 0 && olderThanSeconds <= 30 * 86_400)) {
+    throw usageError('reconcile', '--older-than must be a number of seconds from 0 to 2592000.');
+  }
   const limit = Number(values.limit ?? 100);
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 10_000) throw usageError('reconcile', '--limit must be a whole number from 1 to 10000.');
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 10_000) {
+    throw usageError('reconcile', '--limit must be a whole number from 1 to 10000.');
+  }
   const waitSeconds = Number(values['wait-timeout'] ?? 60);
-  if (!(waitSeconds > 0 && waitSeconds <= 3600)) throw usageError('reconcile', '--wait-timeout must be a number of seconds from 1 to 3600.');
+  if (!(waitSeconds > 0 && waitSeconds <= 3600)) {
+    throw usageError('reconcile', '--wait-timeout must be a number of seconds from 1 to 3600.');
+  }
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
   const location = commandLedgerLocation({ ...values, 'no-ledger': false }, env, io);
-  if (location.kind === 'off') throw new CliError('usage', 'reconcile needs a ledger: REVERSAL_LEDGER is "off".', { hint: 'Name it with --ledger <directory | postgres://…>.' });
+  if (location.kind === 'off') {
+    throw new CliError('usage', 'reconcile needs a ledger: REVERSAL_LEDGER is "off".', {
+      hint: 'Name it with --ledger <directory | postgres://…>.',
+    });
+  }
   const providers = await loadProviders(io);
   const provider = providers.fromEnv(env);
   const listens = values.wait === true && provider.capabilities.statusDelivery === 'callback';
@@ -58,7 +68,17 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
       let listener: CallbackListener | undefined;
       let report: ReconcileReport;
       try {
-        if (listens) listener = await startLedgerListener({ command: 'reconcile', values, provider, definition: providers.selected(env), env, ledger, io, what: 'the status answers' });
+        if (listens)
+          listener = await startLedgerListener({
+            command: 'reconcile',
+            values,
+            provider,
+            definition: providers.selected(env),
+            env,
+            ledger,
+            io,
+            what: 'the status answers',
+          });
         report = await ledger.reconcile({ olderThanMs: olderThanSeconds * 1000, limit });
         if (listener) report = await awaitAnswers(ledger, listener, report, waitSeconds * 1000, io.signal);
       } finally {
@@ -82,7 +102,13 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
  * Waits until every attempt the pass asked about has its answer (the listener records it), up to
  * `timeoutMs`, and gives the report the entries' states as they are then.
  */
-async function awaitAnswers(ledger: Ledger, listener: CallbackListener, report: ReconcileReport, timeoutMs: number, signal?: AbortSignal): Promise<ReconcileReport> {
+async function awaitAnswers(
+  ledger: Ledger,
+  listener: CallbackListener,
+  report: ReconcileReport,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<ReconcileReport> {
   const failed = new Set(report.failed.map((entry) => `${entry.provider}\u0000${entry.reference}`));
   const asked: string[] = [];
   for (const checked of report.checked) {
@@ -99,7 +125,14 @@ async function awaitAnswers(ledger: Ledger, listener: CallbackListener, report: 
   return { ...report, checked };
 }
 
-function formatReport(report: ReconcileReport, inDoubt: readonly DoubtfulEntry[], view: { where: string; more: boolean; note: string | undefined }): string {
+// A failed check's message comes from a provider's answer: no escape sequence may reach the terminal.
+const printable = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+
+function formatReport(
+  report: ReconcileReport,
+  inDoubt: readonly DoubtfulEntry[],
+  view: { where: string; more: boolean; note: string | undefined },
+): string {
   const lines = [`Reconciled the ledger ${view.where}`, `  Checked with the provider  ${report.checked.length}`];
   for (const entry of report.checked) lines.push(`    ${entry.reference.padEnd(20)} ${entry.before} -> ${entry.after}`);
   lines.push(`  Pruned (past retention)   ${report.pruned}`, '');
@@ -107,7 +140,8 @@ function formatReport(report: ReconcileReport, inDoubt: readonly DoubtfulEntry[]
   else {
     lines.push(`Still in doubt (${inDoubt.length}${view.more ? ' or more' : ''}): do NOT send these again.`);
     for (const entry of inDoubt) {
-      lines.push(`  ${entry.reference.padEnd(20)} ${entry.provider.padEnd(14)} ${entry.state.padEnd(16)} ${entry.why}`, `    next: ${entry.next}`);
+      const row = `  ${entry.reference.padEnd(20)} ${entry.provider.padEnd(14)} ${entry.state.padEnd(16)} ${entry.why}`;
+      lines.push(printable(row), `    next: ${printable(entry.next)}`);
     }
     if (view.note) lines.push(view.note);
   }

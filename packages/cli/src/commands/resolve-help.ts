@@ -25,7 +25,7 @@ Options:
   --json                   Print the entry as one JSON document.
   -h, --help               Show this help.
 
-Exit codes follow the entry: 0 resolved as reversed, 1 resolved as not reversed; 2 usage error
+Exit codes: 0 resolved as reversed, 1 resolved as not reversed (those of the entry); 2 usage error
 (no such reference, an entry not in doubt, a missing option), 3 configuration error.
 
 Examples:

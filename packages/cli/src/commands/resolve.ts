@@ -40,25 +40,45 @@ export async function resolveCommand(args: readonly string[], io: CliIo): Promis
   const outcome = values.outcome as string | undefined;
   const missing = [
     ...(reference ? [] : [{ field: '--reference', message: 'is required: your reference of the reversal' }]),
-    ...(outcome === 'reversed' || outcome === 'not-reversed' ? [] : [{ field: '--outcome', message: 'must be reversed or not-reversed: what you established' }]),
-    ...(typeof values.note === 'string' && values.note.trim() !== '' ? [] : [{ field: '--note', message: 'is required: why, on what evidence' }]),
+    ...(outcome === 'reversed' || outcome === 'not-reversed'
+      ? []
+      : [{ field: '--outcome', message: 'must be reversed or not-reversed: what you established' }]),
+    ...(typeof values.note === 'string' && values.note.trim() !== ''
+      ? []
+      : [{ field: '--note', message: 'is required: why, on what evidence' }]),
   ];
   if (missing.length > 0) throw usageError('resolve', 'Say what you established, and why.', missing);
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
   const by = (values.by as string | undefined) ?? operatorName(io.env ?? process.env);
   if (!by) throw usageError('resolve', 'Missing --by: no user name is known on this machine; say who settles this entry.');
   const location = commandLedgerLocation(values, env, io);
-  if (location.kind === 'off') throw new CliError('usage', 'resolve needs the ledger: REVERSAL_LEDGER is "off".', { hint: 'Name it with --ledger <directory | postgres://…>.' });
+  if (location.kind === 'off') {
+    throw new CliError('usage', 'resolve needs the ledger: REVERSAL_LEDGER is "off".', {
+      hint: 'Name it with --ledger <directory | postgres://…>.',
+    });
+  }
   const provider = (await loadProviders(io)).fromEnv(env);
   try {
     return await withLedger(location, [provider], io, async ({ ledger, where }) => {
       const input = { outcome: outcome as 'reversed' | 'not-reversed', note: values.note as string, by };
       const entry = await ledger.resolve(reference!, input).catch((error: unknown) => {
-        throw resolveError(error, where, `reversal status --reference ${shellWord(reference!)}${ledgerHint(location, values.dotenv as string | undefined).args}`);
+        throw resolveError(
+          error,
+          where,
+          `reversal status --reference ${shellWord(reference!)}${ledgerHint(location, values.dotenv as string | undefined).args}`,
+        );
       });
       const hint = ledgerHint(location, values.dotenv as string | undefined);
       if (values.json) writeJson(io.stdout, entryJson(entry, where, false));
-      else io.stdout.write(formatEntry(entry, provider, where, entryNextStep(entry, { repeated: false, statusCheck: provider.capabilities.statusCheck, ledger: hint })));
+      else
+        io.stdout.write(
+          formatEntry(
+            entry,
+            provider,
+            where,
+            entryNextStep(entry, { repeated: false, statusCheck: provider.capabilities.statusCheck, ledger: hint }),
+          ),
+        );
       return entryExitCode(entry);
     });
   } finally {

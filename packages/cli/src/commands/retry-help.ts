@@ -22,7 +22,7 @@ Options:
   --json                   Print the entry as one JSON document.
   -h, --help               Show this help.
 
-Exit codes follow the entry, as for \`reversal reverse\`: 0 succeeded, 1 refused again (not
+Exit codes: those of the entry, as for \`reversal reverse\` — 0 succeeded, 1 refused again (not
 reversed), 4 unknown (do not resend), 5 pending, 6 already reversed, 7 reversed twice; a refused
 retry exits with the code of the entry as it stands. 2 usage error (no such reference),
 3 configuration error, 130 interrupted before anything was sent.

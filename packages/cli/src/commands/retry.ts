@@ -42,7 +42,11 @@ export async function retryCommand(args: readonly string[], io: CliIo): Promise<
   if (!(waitSeconds > 0 && waitSeconds <= 3600)) throw usageError('retry', '--wait-timeout must be a number of seconds from 1 to 3600.');
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
   const location = commandLedgerLocation(values, env, io);
-  if (location.kind === 'off') throw new CliError('usage', 'retry needs the ledger: REVERSAL_LEDGER is "off".', { hint: 'Name it with --ledger <directory | postgres://…>.' });
+  if (location.kind === 'off') {
+    throw new CliError('usage', 'retry needs the ledger: REVERSAL_LEDGER is "off".', {
+      hint: 'Name it with --ledger <directory | postgres://…>.',
+    });
+  }
   const providers = await loadProviders(io);
   const provider = providers.fromEnv(env);
   try {
@@ -57,7 +61,16 @@ export async function retryCommand(args: readonly string[], io: CliIo): Promise<
       let listener: CallbackListener | undefined;
       try {
         if (values.wait === true && provider.capabilities.resultDelivery === 'callback') {
-          listener = await startLedgerListener({ command: 'retry', values, provider, definition: providers.selected(env), env, ledger, io, what: 'the result callback' });
+          listener = await startLedgerListener({
+            command: 'retry',
+            values,
+            provider,
+            definition: providers.selected(env),
+            env,
+            ledger,
+            io,
+            what: 'the result callback',
+          });
         }
         const context = { command: 'retry', args: hint.args, partialReversal: provider.capabilities.partialReversal };
         const entry = await runLedgerCall(context, async () => {
@@ -67,14 +80,30 @@ export async function retryCommand(args: readonly string[], io: CliIo): Promise<
             if (!LedgerError.isInstance(error, 'ERR_LEDGER_NOT_RETRYABLE')) throw error;
             const current = (await ledger.get(reference)) ?? before;
             const statusByCallback = provider.capabilities.statusDelivery === 'callback';
-            const next = entryNextStep(current, { repeated: false, statusCheck: provider.capabilities.statusCheck, statusByCallback, ledger: hint });
+            const next = entryNextStep(current, {
+              repeated: false,
+              statusCheck: provider.capabilities.statusCheck,
+              statusByCallback,
+              ledger: hint,
+            });
             throw new CliError(exitCodeName(entryExitCode(current)), `${error.message} Nothing was sent.`, {
               hint: next,
               data: { entry: entryJson(current, where, true) },
             });
           }
         });
-        return await reportSentEntry({ entry, repeated: false, ledger, where, hint, provider, listener, waitSeconds, json: values.json === true, io });
+        return await reportSentEntry({
+          entry,
+          repeated: false,
+          ledger,
+          where,
+          hint,
+          provider,
+          listener,
+          waitSeconds,
+          json: values.json === true,
+          io,
+        });
       } finally {
         await listener?.close();
       }

@@ -1,4 +1,10 @@
-import { type AnyProviderDefinition, type Environment, generateReference, type ReversalProvider, type ReversalRequest } from '@reversal/core';
+import {
+  type AnyProviderDefinition,
+  type Environment,
+  generateReference,
+  type ReversalProvider,
+  type ReversalRequest,
+} from '@reversal/core';
 import type { Ledger } from '@reversal/ledger';
 import { CliError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
@@ -34,14 +40,24 @@ export async function reverseWithLedger(input: ReverseWithLedgerInput): Promise<
   const additional = values.additional === true;
   const hint = ledgerHint(location, values.dotenv as string | undefined);
   return withLedger(location, [provider], io, async ({ ledger, where }) => {
-    if (input.request.reference === undefined && !additional) await refuseKnownPayment(ledger, input.request.transactionId, provider, hint.args);
+    if (input.request.reference === undefined && !additional)
+      await refuseKnownPayment(ledger, input.request.transactionId, provider, hint.args);
     const reference = input.request.reference ?? generateReference();
     const request = { ...input.request, reference, ...(additional ? { additional } : {}) };
     const repeated = (await ledger.get(reference)) !== undefined;
     let listener: CallbackListener | undefined;
     try {
       if (!repeated && values.wait === true && provider.capabilities.resultDelivery === 'callback') {
-        listener = await startLedgerListener({ command: 'reverse', values, provider, definition: input.definition, env: input.env, ledger, io, what: 'the result callback' });
+        listener = await startLedgerListener({
+          command: 'reverse',
+          values,
+          provider,
+          definition: input.definition,
+          env: input.env,
+          ledger,
+          io,
+          what: 'the result callback',
+        });
       }
       const context = { command: 'reverse', args: hint.args, partialReversal: provider.capabilities.partialReversal };
       const entry = await runLedgerCall(context, () => ledger.reverse(request, io.signal ? { signal: io.signal } : {}));
@@ -74,16 +90,34 @@ async function refuseKnownPayment(ledger: Ledger, transactionId: string, provide
   const byCallback = provider.capabilities.statusDelivery === 'callback' ? ' --wait' : '';
   const issues = known.map((entry) => {
     const reference = shellWord(entry.reference);
-    const next = DID_NOTHING.has(entry.state) ? `reversal retry --reference ${reference}${args}` : `reversal status --reference ${reference}${args}${IN_DOUBT.has(entry.state) ? byCallback : ''}`;
+    const next = DID_NOTHING.has(entry.state)
+      ? `reversal retry --reference ${reference}${args}`
+      : `reversal status --reference ${reference}${args}${IN_DOUBT.has(entry.state) ? byCallback : ''}`;
     const amount = entry.request.amount ?? 'full';
-    return { field: entry.reference, message: `${entry.state}, amount ${amount}, recorded ${entry.createdAt.toISOString()}; next: ${next}` };
+    return {
+      field: entry.reference,
+      message: `${entry.state}, amount ${amount}, recorded ${entry.createdAt.toISOString()}; next: ${next}`,
+    };
   });
-  const further = provider.capabilities.partialReversal ? ' For a further partial reversal of this payment, add --additional (with --amount).' : '';
-  throw new CliError('usage', `The ledger already holds a reversal of payment ${transactionId} (${provider.id}): nothing was sent, and no new reference made.`, {
-    issues,
-    hint: `Run the next step of the reversal above (the same --reference again sends nothing).${further}`,
-    data: { entries: known.map((entry) => ({ reference: entry.reference, state: entry.state, amount: entry.request.amount, createdAt: entry.createdAt })) },
-  });
+  const further = provider.capabilities.partialReversal
+    ? ' For a further partial reversal of this payment, add --additional (with --amount).'
+    : '';
+  throw new CliError(
+    'usage',
+    `The ledger already holds a reversal of payment ${transactionId} (${provider.id}): nothing was sent, and no new reference made.`,
+    {
+      issues,
+      hint: `Run the next step of the reversal above (the same --reference again sends nothing).${further}`,
+      data: {
+        entries: known.map((entry) => ({
+          reference: entry.reference,
+          state: entry.state,
+          amount: entry.request.amount,
+          createdAt: entry.createdAt,
+        })),
+      },
+    },
+  );
 }
 
 const DID_NOTHING: ReadonlySet<string> = new Set(['failed', 'retryable']);

@@ -31,7 +31,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } satisfies OptionTable;
 
-
 /** `reversal reverse`: sends one reversal and prints its result; the exit code follows its status. */
 export async function reverseCommand(args: readonly string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs('reverse', args, OPTIONS);

@@ -29,7 +29,9 @@ export async function statusFromLedger(reference: string, values: ParsedValues, 
   const env = await readCommandEnvironment(io, values.dotenv as string | undefined);
   const location = commandLedgerLocation({ ...values, 'no-ledger': false }, env, io);
   if (location.kind === 'off') {
-    throw new CliError('usage', 'Without a ledger, say which reversal to look up: --transaction-id and --reference.', { hint: 'Run `reversal status --help` for the options.' });
+    throw new CliError('usage', 'Without a ledger, say which reversal to look up: --transaction-id and --reference.', {
+      hint: 'Run `reversal status --help` for the options.',
+    });
   }
   const providers = await loadProviders(io);
   const provider = providers.fromEnv(env);
@@ -49,12 +51,24 @@ export async function statusFromLedger(reference: string, values: ParsedValues, 
         if (checkStatus && !SETTLED.has(entry.state)) {
           if (values.wait === true && byCallback) {
             const definition = providers.selected(env);
-            listener = await startLedgerListener({ command: 'status', values, provider, definition, env, ledger, io, what: 'the status answers' });
+            listener = await startLedgerListener({
+              command: 'status',
+              values,
+              provider,
+              definition,
+              env,
+              ledger,
+              io,
+              what: 'the status answers',
+            });
           }
           const asked: string[] = [];
           for (const attempt of entry.attempts.filter((each) => CHECKABLE.has(each.state))) {
             const current: LedgerEntry = entry;
-            const result = await runProviderCall(() => checkStatus(attemptStatusQuery(current, attempt), io.signal ? { signal: io.signal } : {}), () => undefined);
+            const result = await runProviderCall(
+              () => checkStatus(attemptStatusQuery(current, attempt), io.signal ? { signal: io.signal } : {}),
+              () => undefined,
+            );
             entry = (await ledger.record(result, 'status')) ?? entry;
             if (!statusQueryRefused(result)) asked.push(attempt.providerReference);
           }
@@ -72,9 +86,10 @@ export async function statusFromLedger(reference: string, values: ParsedValues, 
         const hint = ledgerHint(location, values.dotenv as string | undefined);
         const context = { repeated: false, statusCheck: checkStatus !== undefined, statusByCallback: byCallback, ledger: hint };
         const waited = unanswered > 0 ? `No status answer arrived within ${waitSeconds} s for ${unanswered} attempt(s). ` : '';
-        const byCallbackNote = byCallback && checkStatus && values.wait !== true && !SETTLED.has(entry.state)
-          ? `${provider.id} answers status queries by callback, at your result URL: add --wait to receive the answer here. `
-          : '';
+        const byCallbackNote =
+          byCallback && checkStatus && values.wait !== true && !SETTLED.has(entry.state)
+            ? `${provider.id} answers status queries by callback, at your result URL: add --wait to receive the answer here. `
+            : '';
         io.stdout.write(formatEntry(entry, provider, where, `${waited}${byCallbackNote}${entryNextStep(entry, context)}`));
       }
       return entryExitCode(entry);

@@ -82,13 +82,22 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
     }
     const checkStatus = provider.checkStatus.bind(provider);
     const complete = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as unknown as StatusQuery;
-    let result: ReversalResult = await runProviderCall(() => checkStatus(complete, io.signal ? { signal: io.signal } : {}), () => undefined);
+    let result: ReversalResult = await runProviderCall(
+      () => checkStatus(complete, io.signal ? { signal: io.signal } : {}),
+      () => undefined,
+    );
     if (listener && !statusQueryRefused(result)) {
       result = (await listener.waitFor(result.reference, waitSeconds * 1000, io.signal)) ?? result;
     }
     if (values.json) writeJson(io.stdout, resultJson(result));
     else {
-      const view = { title: 'Status of the reversal:', provider, command: 'status', query, dotenv: values.dotenv as string | undefined } as const;
+      const view = {
+        title: 'Status of the reversal:',
+        provider,
+        command: 'status',
+        query,
+        dotenv: values.dotenv as string | undefined,
+      } as const;
       io.stdout.write(formatResult(result, view));
     }
     return resultExitCode(result);

@@ -45,11 +45,14 @@ describe('csvCell', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
-  it.each(['=HYPERLINK("http://x","y")', '+1', '-1+2', '@SUM(A1)', '\tlead', '\rlead'])('keeps a spreadsheet from running %j: a quote first', (value) => {
-    const cell = csvCell(value);
-    expect(cell.replace(/^"/, '')).toMatch(/^'/);
-    expect(readRecord(csvRecord([value]).slice(0, -2))).toEqual([`'${value}`]);
-  });
+  it.each(['=HYPERLINK("http://x","y")', '+1', '-1+2', '@SUM(A1)', '\tlead', '\rlead'])(
+    'keeps a spreadsheet from running %j: a quote first',
+    (value) => {
+      const cell = csvCell(value);
+      expect(cell.replace(/^"/, '')).toMatch(/^'/);
+      expect(readRecord(csvRecord([value]).slice(0, -2))).toEqual([`'${value}`]);
+    },
+  );
 
   it('reads back as written (apart from the formula quote), whatever the text', () => {
     const text = fc.string({ unit: 'binary', maxLength: 40 });

@@ -2,7 +2,10 @@ import type { LedgerEntry } from '@reversal/ledger';
 
 /** The ids the provider knows an entry's attempts by, in attempt order, space-separated. */
 function attemptIds(entry: LedgerEntry, pick: (attempt: LedgerEntry['attempts'][number]) => string | undefined): string {
-  return entry.attempts.map(pick).filter((id): id is string => id !== undefined && id !== '').join(' ');
+  return entry.attempts
+    .map(pick)
+    .filter((id): id is string => id !== undefined && id !== '')
+    .join(' ');
 }
 
 /**

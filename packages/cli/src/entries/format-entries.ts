@@ -7,26 +7,33 @@ const printable = (value: string): string => value.replace(/[\u0000-\u001f\u007f
 
 /** `reversal entries --csv`: a header and one record per entry (see `ENTRY_COLUMNS`). */
 export function entriesCsv(entries: readonly LedgerEntry[]): string {
-  return [csvRecord(ENTRY_COLUMNS.map((column) => column.name)), ...entries.map((entry) => csvRecord(ENTRY_COLUMNS.map((column) => column.value(entry))))].join(
-    '',
-  );
+  return [
+    csvRecord(ENTRY_COLUMNS.map((column) => column.name)),
+    ...entries.map((entry) => csvRecord(ENTRY_COLUMNS.map((column) => column.value(entry)))),
+  ].join('');
 }
 
 /** The table of `reversal entries` for people: one line per entry, oldest change first. */
 export function entriesTable(entries: readonly LedgerEntry[], now: Date): string {
   const header = ['REFERENCE', 'PROVIDER', 'STATE', 'TRANSACTION', 'AMOUNT', 'TRIES', 'UNCHANGED FOR', 'RESOLVED BY'];
-  const rows = entries.map((entry) => [
-    entry.reference,
-    entry.provider,
-    entry.state,
-    entry.request.transactionId,
-    entry.request.amount ?? 'full',
-    String(entry.attempts.length),
-    age(now.getTime() - entry.updatedAt.getTime()),
-    entry.resolution?.by ?? '',
-  ].map(printable));
+  const rows = entries.map((entry) =>
+    [
+      entry.reference,
+      entry.provider,
+      entry.state,
+      entry.request.transactionId,
+      entry.request.amount ?? 'full',
+      String(entry.attempts.length),
+      age(now.getTime() - entry.updatedAt.getTime()),
+      entry.resolution?.by ?? '',
+    ].map(printable),
+  );
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 

@@ -36,9 +36,19 @@ export function describeDoubt(entry: LedgerEntry, context: DoubtContext): Doubtf
   const byCallback = provider.capabilities.statusDelivery === 'callback';
   const status = `reversal status --reference ${reference}${args}${byCallback ? ' --wait' : ''}`;
   const resolve = `reversal resolve --reference ${reference} --outcome reversed|not-reversed --note '<what you found>'${args}`;
-  const base = { provider: entry.provider, reference: entry.reference, state: entry.state, transactionId: entry.request.transactionId, updatedAt: entry.updatedAt };
+  const base = {
+    provider: entry.provider,
+    reference: entry.reference,
+    state: entry.state,
+    transactionId: entry.request.transactionId,
+    updatedAt: entry.updatedAt,
+  };
   if (entry.state === 'needs-attention') {
-    return { ...base, why: 'may be reversed, and no status check can settle it', next: `look it up in the provider portal, then ${resolve}` };
+    return {
+      ...base,
+      why: 'may be reversed, and no status check can settle it',
+      next: `look it up in the provider portal, then ${resolve}`,
+    };
   }
   if (entry.provider !== provider.id) {
     return {
@@ -48,17 +58,31 @@ export function describeDoubt(entry: LedgerEntry, context: DoubtContext): Doubtf
     };
   }
   const failure = context.failures.get(entry.reference);
-  if (failure !== undefined) return { ...base, why: `the status check failed: ${failure}`, next: `reversal reconcile${args} again later, or ${status}` };
+  if (failure !== undefined) {
+    return { ...base, why: `the status check failed: ${failure}`, next: `reversal reconcile${args} again later, or ${status}` };
+  }
   if (!provider.capabilities.statusCheck) {
     return { ...base, why: `${provider.id} has no status check`, next: `look it up in the provider portal, then ${resolve}` };
   }
   const waitHint = byCallback && !context.listened ? ` (${provider.id} answers by callback: add --wait to receive the answer here)` : '';
   switch (entry.state) {
     case 'sending':
-      return { ...base, why: `being sent, or its sender stopped before the answer: it may have reached the provider${waitHint}`, next: status };
+      return {
+        ...base,
+        why: `being sent, or its sender stopped before the answer: it may have reached the provider${waitHint}`,
+        next: status,
+      };
     case 'pending':
-      return { ...base, why: `accepted; its outcome comes by callback (checked once the callback window has passed)${waitHint}`, next: `wait, or ${status}` };
+      return {
+        ...base,
+        why: `accepted; its outcome comes by callback (checked once the callback window has passed)${waitHint}`,
+        next: `wait, or ${status}`,
+      };
     default:
-      return { ...base, why: `may have been applied; no status answer has settled it yet${waitHint}`, next: `${status}, or look it up in the provider portal, then ${resolve}` };
+      return {
+        ...base,
+        why: `may have been applied; no status answer has settled it yet${waitHint}`,
+        next: `${status}, or look it up in the provider portal, then ${resolve}`,
+      };
   }
 }

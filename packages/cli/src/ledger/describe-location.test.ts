@@ -23,7 +23,12 @@ describe('the ledger location for people', () => {
   it.each([
     ['the process environment', { source: 'environment' }, ' --ledger "$REVERSAL_LEDGER"', undefined],
     ['the --dotenv file', { source: 'dotenv' }, ' --dotenv my.env', undefined],
-    ['--ledger with a password', { source: 'option' }, " --ledger 'postgres://ops:***@db.example:5432/reversals?sslmode=require' --dotenv my.env", 'masked'],
+    [
+      '--ledger with a password',
+      { source: 'option' },
+      " --ledger 'postgres://ops:***@db.example:5432/reversals?sslmode=require' --dotenv my.env",
+      'masked',
+    ],
   ] as const)('names a PostgreSQL ledger from %s without its password', (_from, { source }, args, note) => {
     const hint = ledgerHint({ kind: 'postgres', url: URL_WITH_PASSWORD, source }, 'my.env');
     expect(hint.args).toBe(source === 'environment' ? `${args} --dotenv my.env` : args);
@@ -42,7 +47,9 @@ describe('the ledger location for people', () => {
 
 describe('where the ledger is', () => {
   it('defaults to one directory per user: the XDG state directory, else ~/.local/state', () => {
-    expect(defaultLedgerDirectory({ XDG_STATE_HOME: '/home/amina/.state', HOME: '/home/amina' })).toBe('/home/amina/.state/reversal/ledger');
+    expect(defaultLedgerDirectory({ XDG_STATE_HOME: '/home/amina/.state', HOME: '/home/amina' })).toBe(
+      '/home/amina/.state/reversal/ledger',
+    );
     expect(defaultLedgerDirectory({ HOME: '/home/amina' })).toBe('/home/amina/.local/state/reversal/ledger');
     // A relative XDG_STATE_HOME is invalid and ignored, as the specification asks.
     expect(defaultLedgerDirectory({ XDG_STATE_HOME: 'state', HOME: '/home/amina' })).toBe('/home/amina/.local/state/reversal/ledger');

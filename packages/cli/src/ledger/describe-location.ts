@@ -72,7 +72,9 @@ export function ledgerHint(location: LedgerLocation, dotenv: string | undefined)
   if (masked === location.url) return { args: ` --ledger ${shellWord(location.url)}${dotenvArgs}` };
   return {
     args: ` --ledger ${shellWord(masked)}${dotenvArgs}`,
-    note: 'The ledger URL is shown with its password masked (***): give the real one, or better, put it in REVERSAL_LEDGER and leave --ledger out.',
+    note:
+      'The ledger URL is shown with its password masked (***): give the real one, ' +
+      'or better, put it in REVERSAL_LEDGER and leave --ledger out.',
   };
 }
 

@@ -10,11 +10,18 @@ const printable = (value: string): string => value.replace(/[\u0000-\u001f\u007f
 /** An entry for people: its deciding result under your reference, the ledger's rows, the next step. */
 export function formatEntry(entry: LedgerEntry, provider: Pick<ReversalProvider, 'capabilities'>, where: string, nextStep: string): string {
   const rows = entryRows(entry, where);
-  if (entry.result) return formatResult({ ...entry.result, reference: entry.reference }, { title: 'Reversal', provider, command: 'reverse', rows, nextStep });
+  if (entry.result) {
+    return formatResult(
+      { ...entry.result, reference: entry.reference },
+      { title: 'Reversal', provider, command: 'reverse', rows, nextStep },
+    );
+  }
   // No answer recorded (the sender stopped before it): the ledger's record is all there is.
   const lines = [
     `Reversal ${entry.state.toUpperCase()} (${printable(entry.provider)})`,
-    ...[['Transaction', entry.request.transactionId], ['Reference', entry.reference], ...rows].map(([label, value]) => `  ${label!.padEnd(17)} ${printable(value!)}`),
+    ...[['Transaction', entry.request.transactionId], ['Reference', entry.reference], ...rows].map(
+      ([label, value]) => `  ${label!.padEnd(17)} ${printable(value!)}`,
+    ),
   ];
   return `${lines.join('\n')}\n\n${nextStep}\n`;
 }

@@ -34,9 +34,17 @@ export function entryRows(entry: LedgerEntry, where: string): [string, string][]
   const { resolution } = entry;
   return [
     ['Ledger', `${entry.state} — ${where}`],
-    ...entry.attempts.map((attempt): [string, string] => [`Attempt ${attempt.number}`, `${attempt.state}, sent as ${attempt.providerReference}`]),
+    ...entry.attempts.map((attempt): [string, string] => [
+      `Attempt ${attempt.number}`,
+      `${attempt.state}, sent as ${attempt.providerReference}`,
+    ]),
     ...(resolution
-      ? [['Resolved', `${resolution.outcome} by ${resolution.by ?? 'someone'} at ${resolution.at.toISOString()}: ${resolution.note}`] as [string, string]]
+      ? [
+          ['Resolved', `${resolution.outcome} by ${resolution.by ?? 'someone'} at ${resolution.at.toISOString()}: ${resolution.note}`] as [
+            string,
+            string,
+          ],
+        ]
       : []),
   ];
 }

@@ -55,7 +55,13 @@ export function ledgerLocation(input: LocationInput): LedgerLocation {
   const named = input.option ?? fromEnv;
   if (input.off || named === 'off') return { kind: 'off' };
   const source: LedgerSource =
-    input.option !== undefined ? 'option' : fromEnv === undefined ? 'default' : fromEnv === input.processEnv.REVERSAL_LEDGER ? 'environment' : 'dotenv';
+    input.option !== undefined
+      ? 'option'
+      : fromEnv === undefined
+        ? 'default'
+        : fromEnv === input.processEnv.REVERSAL_LEDGER
+          ? 'environment'
+          : 'dotenv';
   if (named !== undefined && /^postgres(ql)?:\/\//i.test(named)) return { kind: 'postgres', url: named, source };
   if (named === '') throw new CliError('usage', '--ledger is empty: give a directory or a postgres:// URL, or --no-ledger.');
   if (named === undefined) return { kind: 'pglite', directory: defaultLedgerDirectory(input.env), source };

@@ -91,7 +91,9 @@ describe.skipIf(!server)('a PostgreSQL ledger whose URL holds a password', { tim
     expect(run.code, run.stderr).toBe(EXIT_CODES.unknown);
     expect(run.stdout).toContain('  reversal status --reference PWREF2 --ledger "$REVERSAL_LEDGER"\n');
     expect(run.stdout).not.toContain('masked');
-    const resolved = await cli(['resolve', '--reference', 'PWREF2', '--outcome', 'reversed', '--note', 'Portal: applied', '--by', 'ops'], { REVERSAL_LEDGER: url });
+    const resolved = await cli(['resolve', '--reference', 'PWREF2', '--outcome', 'reversed', '--note', 'Portal: applied', '--by', 'ops'], {
+      REVERSAL_LEDGER: url,
+    });
     expect(resolved.code, resolved.stderr).toBe(EXIT_CODES.ok);
   });
 
@@ -102,6 +104,8 @@ describe.skipIf(!server)('a PostgreSQL ledger whose URL holds a password', { tim
     expect(text.stderr).toContain(`The ledger postgres://${ROLE}:***@`);
     expect(text.stderr).toContain('could not be opened');
     const json = await cli(['reconcile', '--json'], { REVERSAL_LEDGER: missing });
-    expect(JSON.parse(json.stdout)).toMatchObject({ error: { kind: 'configuration', message: expect.stringContaining('could not be opened') } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      error: { kind: 'configuration', message: expect.stringContaining('could not be opened') },
+    });
   });
 });

@@ -32,7 +32,10 @@ const OWN_FILES = 'reversal-ledger';
 /** Opens the ledger at `location` for `providers` (at least one): see {@link openStore}. */
 export async function openLedger(location: OpenableLocation, providers: readonly ReversalProvider[], io: CliIo): Promise<OpenLedger> {
   const opened = await openStore(location, io);
-  return { ...opened, ledger: createLedger({ store: opened.store, ...(providers.length === 1 ? { provider: providers[0]! } : { providers }) }) };
+  return {
+    ...opened,
+    ledger: createLedger({ store: opened.store, ...(providers.length === 1 ? { provider: providers[0]! } : { providers }) }),
+  };
 }
 
 /**
@@ -57,7 +60,10 @@ export async function openStore(location: OpenableLocation, io: CliIo): Promise<
     opened = await untilAborted(opening, io.signal);
   } catch (error) {
     if (error === ABORTED) {
-      void opening.then((late) => closeStore(late), () => {});
+      void opening.then(
+        (late) => closeStore(late),
+        () => {},
+      );
       throw interrupted();
     }
     throw ledgerOpenError(error, location, where);

@@ -35,7 +35,11 @@ export function withStore<T>(location: OpenableLocation, io: CliIo, work: (opene
   return using(() => openStore(location, io), location, work);
 }
 
-async function using<O extends OpenStore, T>(open: () => Promise<O>, location: OpenableLocation, work: (opened: O) => Promise<T>): Promise<T> {
+async function using<O extends OpenStore, T>(
+  open: () => Promise<O>,
+  location: OpenableLocation,
+  work: (opened: O) => Promise<T>,
+): Promise<T> {
   try {
     const opened = await open();
     try {
