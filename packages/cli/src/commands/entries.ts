@@ -69,15 +69,10 @@ export async function entriesCommand(args: readonly string[], io: CliIo): Promis
   }
   const more = entries.length === query.limit;
   const moreNote = `Showing the first ${entries.length}, the longest unchanged first: raise --limit (at most 10000) or filter.`;
-  if (values.json)
-    writeJson(io.stdout, {
-      ledger: where,
-      query: { ...query, updatedBefore: query.updatedBefore?.toISOString() },
-      count: entries.length,
-      more,
-      entries,
-    });
-  else if (values.csv) {
+  if (values.json) {
+    const shown = { ...query, updatedBefore: query.updatedBefore?.toISOString() };
+    writeJson(io.stdout, { ledger: where, query: shown, count: entries.length, more, entries });
+  } else if (values.csv) {
     io.stdout.write(entriesCsv(entries));
     if (more) io.stderr.write(`${moreNote}\n`);
   } else {

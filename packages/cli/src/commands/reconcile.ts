@@ -68,17 +68,11 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
       let listener: CallbackListener | undefined;
       let report: ReconcileReport;
       try {
-        if (listens)
-          listener = await startLedgerListener({
-            command: 'reconcile',
-            values,
-            provider,
-            definition: providers.selected(env),
-            env,
-            ledger,
-            io,
-            what: 'the status answers',
-          });
+        if (listens) {
+          const definition = providers.selected(env);
+          const what = 'the status answers';
+          listener = await startLedgerListener({ command: 'reconcile', values, provider, definition, env, ledger, io, what });
+        }
         report = await ledger.reconcile({ olderThanMs: olderThanSeconds * 1000, limit });
         if (listener) report = await awaitAnswers(ledger, listener, report, waitSeconds * 1000, io.signal);
       } finally {

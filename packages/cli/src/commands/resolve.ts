@@ -59,26 +59,17 @@ export async function resolveCommand(args: readonly string[], io: CliIo): Promis
   }
   const provider = (await loadProviders(io)).fromEnv(env);
   try {
+    const hint = ledgerHint(location, values.dotenv as string | undefined);
     return await withLedger(location, [provider], io, async ({ ledger, where }) => {
       const input = { outcome: outcome as 'reversed' | 'not-reversed', note: values.note as string, by };
       const entry = await ledger.resolve(reference!, input).catch((error: unknown) => {
-        throw resolveError(
-          error,
-          where,
-          `reversal status --reference ${shellWord(reference!)}${ledgerHint(location, values.dotenv as string | undefined).args}`,
-        );
+        throw resolveError(error, where, `reversal status --reference ${shellWord(reference!)}${hint.args}`);
       });
-      const hint = ledgerHint(location, values.dotenv as string | undefined);
       if (values.json) writeJson(io.stdout, entryJson(entry, where, false));
-      else
-        io.stdout.write(
-          formatEntry(
-            entry,
-            provider,
-            where,
-            entryNextStep(entry, { repeated: false, statusCheck: provider.capabilities.statusCheck, ledger: hint }),
-          ),
-        );
+      else {
+        const nextStep = entryNextStep(entry, { repeated: false, statusCheck: provider.capabilities.statusCheck, ledger: hint });
+        io.stdout.write(formatEntry(entry, provider, where, nextStep));
+      }
       return entryExitCode(entry);
     });
   } finally {

@@ -40,8 +40,9 @@ export async function reverseWithLedger(input: ReverseWithLedgerInput): Promise<
   const additional = values.additional === true;
   const hint = ledgerHint(location, values.dotenv as string | undefined);
   return withLedger(location, [provider], io, async ({ ledger, where }) => {
-    if (input.request.reference === undefined && !additional)
+    if (input.request.reference === undefined && !additional) {
       await refuseKnownPayment(ledger, input.request.transactionId, provider, hint.args);
+    }
     const reference = input.request.reference ?? generateReference();
     const request = { ...input.request, reference, ...(additional ? { additional } : {}) };
     const repeated = (await ledger.get(reference)) !== undefined;

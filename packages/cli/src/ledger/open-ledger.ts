@@ -50,9 +50,9 @@ export async function openStore(location: OpenableLocation, io: CliIo): Promise<
   const where = describeLocation(location);
   const created = location.kind === 'pglite' ? prepareDirectory(location.directory, io) : 'existing';
   if (location.kind === 'pglite' && created !== 'existing') {
-    const initialised = await initialiseInWorker(location.directory, io.signal);
-    if (initialised === 'aborted') throw interrupted();
-    if (initialised === 'ready') restrictPermissions(location.directory, { self: created === 'directory' });
+    // The worker's lock ends when it closes the new store; opening it here follows at once (two
+    // processes setting one ledger up at the same moment: one of them is refused, exit 3).
+    if ((await initialiseInWorker(location.directory, io.signal)) === 'aborted') throw interrupted();
   }
   const opening = connect(location);
   let opened: { store: LedgerStore; pool?: pg.Pool };
@@ -69,6 +69,7 @@ export async function openStore(location: OpenableLocation, io: CliIo): Promise<
     throw ledgerOpenError(error, location, where);
   }
   const { store, pool } = opened;
+  if (location.kind === 'pglite' && created !== 'existing') restrictPermissions(location.directory, { self: created === 'directory' });
   return {
     store,
     where,
