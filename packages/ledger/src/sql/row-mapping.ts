@@ -142,9 +142,11 @@ export const ATTEMPT_COLUMNS =
   'provider, reference, number, provider_reference, state, conversation_id, provider_request_id, result, answers, created_at, updated_at';
 
 /**
- * JSON text for a `jsonb` column. PostgreSQL refuses the NUL character in `jsonb`; a provider
- * payload carrying one is stored with U+FFFD in its place rather than failing the write.
+ * JSON text for a `jsonb` column. PostgreSQL refuses the NUL character and lone UTF-16 surrogates
+ * (an emoji cut in half by a provider, or by a `slice`) in `jsonb`; a payload carrying one is stored
+ * with U+FFFD in its place rather than failing the write. `JSON.stringify` escapes exactly those
+ * (`\u0000`, `\ud83d` alone), never a valid pair, so replacing the escapes it wrote is enough.
  */
-function toJson(value: unknown): string {
-  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+export function toJson(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g, '$1\\ufffd');
 }

@@ -152,6 +152,33 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       expect(await store.insert(entry(provider, 'GONE'))).toMatchObject({ kind: 'inserted' });
     });
 
+    it('stores provider text with a lone surrogate or a NUL (as U+FFFD where the database needs it)', async () => {
+      const provider = `p${unique()}`;
+      const written = entry(provider, 'CUTEMOJI');
+      await store.insert(written);
+      const cut = '😀'.slice(0, 1);
+      const result = {
+        provider,
+        reference: written.attempts[0]!.providerReference,
+        originalTransactionId: 'PDU91HIVIT',
+        status: 'failed' as const,
+        error: { code: 'PROCESSING_ERROR' as const, providerCode: '2001', message: `Declined ${cut}`, retryable: false },
+        metadata: { note: `a${cut}\u0000b` },
+        raw: { ResultDesc: `x${'😀'.slice(1)}`, pair: '😀' },
+      };
+      const changed = await store.update({ provider, reference: 'CUTEMOJI' }, (current) =>
+        withDerivedState({ ...current, attempts: [{ ...current.attempts[0]!, state: 'failed', result }] }, new Date()),
+      );
+      expect(changed?.state).toBe('failed');
+      const stored = (await store.get({ provider, reference: 'CUTEMOJI' }))!.attempts[0]!.result!;
+      const text = JSON.stringify(stored);
+      expect(text).toContain('😀');
+      expect(['error' in stored ? stored.error.message : '', String((stored.raw as { ResultDesc: string }).ResultDesc)]).toEqual([
+        expect.stringMatching(/^Declined (\ud83d|\ufffd)$/),
+        expect.stringMatching(/^x(\ude00|\ufffd)$/),
+      ]);
+    });
+
     it('lists entries by provider, state, payment and age, the longest unchanged first, with their attempts', async () => {
       const provider = `p${unique()}`;
       const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
