@@ -20,6 +20,7 @@ import { resolveProviders } from './resolve-providers.js';
 import { createOutcomeClaims, markOutcomeDue, outcomeReceipt } from './outcome-claims.js';
 import { createOutcomeHandOver } from './hand-over-outcome.js';
 import { callbackWindow } from './callback-window.js';
+import { escalationPolicy } from './escalation-policy.js';
 import { reconcileOnce } from './reconcile.js';
 import { assertRetryable } from './retry-refusal.js';
 import { runReconciler } from './start-reconciler.js';
@@ -44,6 +45,7 @@ export function createLedger(options: LedgerOptions): Ledger {
   const now = options.now ?? (() => new Date());
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
   const windowOf = callbackWindow(options.callbackWindowMs);
+  const escalationOf = escalationPolicy(options.escalation);
   const waitForOutcome = createOutcomeWaiters(store, options.maxWaiters ?? 10_000);
   const outcomeClaims = createOutcomeClaims(store, now, { releaseToDue: options.onOutcome !== undefined });
   const handOver = options.onOutcome && createOutcomeHandOver(outcomeClaims, options.onOutcome);
@@ -134,9 +136,9 @@ export function createLedger(options: LedgerOptions): Ledger {
         store,
         providers: options.providers ?? (options.provider ? [options.provider] : []),
         callbackWindowMs: windowOf,
+        escalation: escalationOf,
         now,
-        recordStatus: (key, attempt, result) =>
-          change(key, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, 'status', now()))),
+        change: (key, edit) => change(key, edit),
         ...(handOver ? { handOver: async (key: EntryKey) => {
           const entry = await store.get(key);
           return entry ? handOver(entry) : 'none';
