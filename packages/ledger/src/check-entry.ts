@@ -55,14 +55,11 @@ export async function checkEntry(
   let escalation: EntryEscalation | undefined;
   const stored = await context.change(key, (current) => {
     const now = context.now();
-    const answered = answers.reduce(
-      (next, [attempt, result]) => ({
-        ...next,
-        attempts: next.attempts.map((each) => (each.number === attempt.number ? applyAnswer(each, result, 'status', now) : each)),
-      }),
-      current,
-    );
-    const checked = afterStatusCheck(answered, policy, now);
+    const attempts = current.attempts.map((each) => {
+      const answer = answers.find(([attempt]) => attempt.number === each.number);
+      return answer ? applyAnswer(each, answer[1], 'status', now) : each;
+    });
+    const checked = afterStatusCheck({ ...current, attempts }, policy, now);
     if (!current.escalation && checked.escalation) escalation = checked.escalation;
     return checked;
   });

@@ -171,7 +171,7 @@ describe('onOutcome', () => {
     expect(notSent.state).toBe('not-sent');
     const retried = await ledger.retry('ORDER1234');
     const callback = (reference: string) =>
-      provider.parseCallback(provider.deliverCallback({ reference, originalTransactionId: request.transactionId }, { status: 'succeeded' }));
+      provider.parseCallback!(provider.deliverCallback!({ reference, originalTransactionId: request.transactionId }, { status: 'succeeded' }));
     await ledger.record(await callback(retried.attempts[1]!.providerReference), 'callback');
     const double = await ledger.record(await callback(notSent.providerReference), 'callback');
     expect(double).toMatchObject({ state: 'double-reversed', doubleReversal: true, attempts: [{ state: 'succeeded' }, { state: 'succeeded' }] });
