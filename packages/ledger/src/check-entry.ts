@@ -15,7 +15,10 @@ const CHECKABLE: ReadonlySet<AttemptState> = new Set(['sending', 'pending', 'unk
 const UNCHECKED_DOUBT: ReadonlySet<EntryState> = new Set(['sending', 'pending', 'unknown']);
 
 /** Changes an entry the way the ledger does (state derived, events published, outcome handed over). */
-export type ChangeEntry = (key: EntryKey, edit: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined) => Promise<LedgerEntry | undefined>;
+export type ChangeEntry = (
+  key: EntryKey,
+  edit: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined,
+) => Promise<LedgerEntry | undefined>;
 
 /** What checking one entry did. */
 export interface EntryCheck {

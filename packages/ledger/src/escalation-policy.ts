@@ -23,15 +23,16 @@ export interface EscalationOptions extends EscalationPolicy {
  */
 export const DEFAULT_ESCALATION: Readonly<Required<EscalationPolicy>> = Object.freeze({ maxChecks: 8, maxAgeMs: 86_400_000 });
 
-const validChecks = (value: unknown) => value === undefined || value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && (value as number) >= 1);
+const validChecks = (value: unknown) =>
+  value === undefined || value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && (value as number) >= 1);
 const validAge = (value: unknown) => value === undefined || (typeof value === 'number' && value >= 0 && !Number.isNaN(value));
 
 /** Checks the `escalation` option and returns each provider's policy (the defaults where none is given). */
 export function escalationPolicy(option: EscalationOptions | undefined): (provider: string) => Readonly<Required<EscalationPolicy>> {
   const policies: EscalationPolicy[] = option === undefined ? [] : [option, ...Object.values(option?.byProvider ?? {})];
-  const valid = (typeof option === 'object' || option === undefined) && policies.every(
-    (policy) => typeof policy === 'object' && policy !== null && validChecks(policy.maxChecks) && validAge(policy.maxAgeMs),
-  );
+  const valid =
+    (typeof option === 'object' || option === undefined) &&
+    policies.every((policy) => typeof policy === 'object' && policy !== null && validChecks(policy.maxChecks) && validAge(policy.maxAgeMs));
   if (!valid) {
     throw new LedgerError(
       'ERR_LEDGER_CONFIG',

@@ -31,7 +31,15 @@ function setUp(options: Partial<LedgerOptions> & { statusCheck?: boolean } = {})
     const at = now();
     await store.insert(
       withDerivedState(
-        { provider: 'mock', reference, request: { transactionId: 'PDU91HIVIT' }, statusCheck, attempts: [newAttempt(1, at)], createdAt: at, updatedAt: at },
+        {
+          provider: 'mock',
+          reference,
+          request: { transactionId: 'PDU91HIVIT' },
+          statusCheck,
+          attempts: [newAttempt(1, at)],
+          createdAt: at,
+          updatedAt: at,
+        },
         at,
       ),
     );
@@ -58,12 +66,24 @@ describe('escalation', () => {
     provider.setStatus(attempt, { status: 'unknown', error: { code: 'TIMEOUT' } });
     const reports = await checkTimes(3);
     expect(reports.map((report) => report.checked.map((entry) => entry.after))).toEqual([['unknown'], ['unknown'], ['needs-attention']]);
-    expect(reports.map((report) => report.escalated)).toEqual([[], [], [{ provider: 'mock', reference: 'STUCK1', reason: 'checks', checks: 3 }]]);
+    expect(reports.map((report) => report.escalated)).toEqual([
+      [],
+      [],
+      [{ provider: 'mock', reference: 'STUCK1', reason: 'checks', checks: 3 }],
+    ]);
     const entry = await ledger.get('STUCK1');
-    expect(entry).toMatchObject({ state: 'needs-attention', escalation: { reason: 'checks', checks: 3 }, attempts: [{ state: 'unknown' }] });
-    expect(events).toEqual([{ type: 'needs-attention', provider: 'mock', reference: 'STUCK1', state: 'needs-attention', attempts: [attempt] }]);
+    expect(entry).toMatchObject({
+      state: 'needs-attention',
+      escalation: { reason: 'checks', checks: 3 },
+      attempts: [{ state: 'unknown' }],
+    });
+    expect(events).toEqual([
+      { type: 'needs-attention', provider: 'mock', reference: 'STUCK1', state: 'needs-attention', attempts: [attempt] },
+    ]);
     expect(told).toEqual(['STUCK1:needs-attention']);
-    await expect(ledger.resolve('STUCK1', { outcome: 'not-reversed', note: 'Support: never received' })).resolves.toMatchObject({ state: 'resolved' });
+    await expect(ledger.resolve('STUCK1', { outcome: 'not-reversed', note: 'Support: never received' })).resolves.toMatchObject({
+      state: 'resolved',
+    });
   });
 
   it('hands an entry over after maxAgeMs in doubt, counted from its attempt', async () => {
@@ -95,7 +115,9 @@ describe('escalation', () => {
     advance(DAY - 1);
     expect((await ledger.reconcile()).checked).toEqual([]);
     advance(1);
-    expect((await ledger.reconcile()).checked).toEqual([{ provider: 'mock', reference: 'LATE1', before: 'needs-attention', after: 'succeeded' }]);
+    expect((await ledger.reconcile()).checked).toEqual([
+      { provider: 'mock', reference: 'LATE1', before: 'needs-attention', after: 'succeeded' },
+    ]);
     expect(await ledger.get('LATE1')).toMatchObject({ state: 'succeeded', escalation: { reason: 'checks' } });
     expect((await ledger.get('LATE1'))?.statusChecks).toBeUndefined();
     expect(told).toEqual(['LATE1:needs-attention', 'LATE1:succeeded']);
@@ -110,10 +132,16 @@ describe('escalation', () => {
     const callback = (entry: typeof first, outcome: Parameters<typeof provider.deliverCallback>[1]) =>
       provider.parseCallback(provider.deliverCallback(entry.attempts[0]!.providerReference, outcome));
     expect(await ledger.record(await callback(first, { status: 'succeeded' }), 'callback')).toMatchObject({ state: 'succeeded' });
-    const refused = await ledger.record(await callback(second, { status: 'failed', error: { code: 'INSUFFICIENT_FUNDS', retryable: true } }), 'callback');
+    const refused = await ledger.record(
+      await callback(second, { status: 'failed', error: { code: 'INSUFFICIENT_FUNDS', retryable: true } }),
+      'callback',
+    );
     expect(refused).toMatchObject({ state: 'retryable' });
     expect(refused?.escalation).toBeUndefined();
-    expect(await ledger.retry('REFUSED1')).toMatchObject({ state: 'pending', attempts: [{ state: 'refused-retryable' }, { state: 'pending' }] });
+    expect(await ledger.retry('REFUSED1')).toMatchObject({
+      state: 'pending',
+      attempts: [{ state: 'refused-retryable' }, { state: 'pending' }],
+    });
   });
 
   it('escalates an entry of a provider without a status check after maxAgeMs, and lists it no more', async () => {
@@ -134,7 +162,13 @@ describe('escalation', () => {
   it('refuses an escalation option that is not a limit', () => {
     const store = createMemoryLedgerStore();
     const provider = createMockProvider();
-    for (const escalation of [{ maxChecks: 0 }, { maxChecks: 1.5 }, { maxAgeMs: -1 }, { byProvider: { mock: { maxAgeMs: Number.NaN } } }, null]) {
+    for (const escalation of [
+      { maxChecks: 0 },
+      { maxChecks: 1.5 },
+      { maxAgeMs: -1 },
+      { byProvider: { mock: { maxAgeMs: Number.NaN } } },
+      null,
+    ]) {
       expect(() => createLedger({ store, provider, escalation: escalation as never })).toThrow(/escalation must be/);
     }
   });

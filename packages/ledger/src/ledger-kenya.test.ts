@@ -48,14 +48,24 @@ describe('ledger over the Safaricom Kenya adapter: entries no status check settl
     return { store, ledger, events, now, reconcileEveryMinute };
   };
 
-  it('escalates an attempt recorded but never sent after 8 status checks on the backoff schedule, not one query a pass', { timeout: 60_000 }, async () => {
+  it('escalates an attempt recorded but never sent after 8 status checks on the backoff schedule, not one query a pass', {
+    timeout: 60_000,
+  }, async () => {
     const { store, ledger, events, now, reconcileEveryMinute } = setUp();
     const { transactionId } = daraja.addTransaction({ amount: 200 });
     const at = now();
     // The process stopped between recording the attempt and sending it.
     await store.insert(
       withDerivedState(
-        { provider: provider.id, reference: 'KENEVER1', request: { transactionId, amount: '200.00' }, statusCheck: true, attempts: [newAttempt(1, at)], createdAt: at, updatedAt: at },
+        {
+          provider: provider.id,
+          reference: 'KENEVER1',
+          request: { transactionId, amount: '200.00' },
+          statusCheck: true,
+          attempts: [newAttempt(1, at)],
+          createdAt: at,
+          updatedAt: at,
+        },
         at,
       ),
     );
@@ -66,7 +76,9 @@ describe('ledger over the Safaricom Kenya adapter: entries no status check settl
     expect(checked.map((entry) => entry.after)).toEqual([...Array.from({ length: 7 }, () => 'unknown'), 'needs-attention']);
     expect(daraja.statusQueries().length - queriesBefore).toBe(8);
     expect(daraja.requests().filter((request) => request.validated?.TransactionID === transactionId)).toHaveLength(0);
-    expect(reports.flatMap((report) => report.escalated)).toEqual([{ provider: provider.id, reference: 'KENEVER1', reason: 'checks', checks: 8 }]);
+    expect(reports.flatMap((report) => report.escalated)).toEqual([
+      { provider: provider.id, reference: 'KENEVER1', reason: 'checks', checks: 8 },
+    ]);
     expect(events).toMatchObject([{ type: 'needs-attention', reference: 'KENEVER1', state: 'needs-attention' }]);
     expect(await ledger.get('KENEVER1')).toMatchObject({ state: 'needs-attention', attempts: [{ state: 'unknown' }] });
     // Escalated: asked once a day, no more.
@@ -77,16 +89,24 @@ describe('ledger over the Safaricom Kenya adapter: entries no status check settl
     });
   });
 
-  it('escalates a pending reversal whose callback never comes; the status answer, delivered later, still settles it', { timeout: 60_000 }, async () => {
+  it('escalates a pending reversal whose callback never comes; the status answer, delivered later, still settles it', {
+    timeout: 60_000,
+  }, async () => {
     const { ledger, reconcileEveryMinute } = setUp();
     const { transactionId } = daraja.addTransaction({ amount: 200, scenario: 'no-callback' });
     const entry = await ledger.reverse({ transactionId, amount: 200, reference: 'KENQUIET1' });
     expect(entry.state).toBe('pending');
     const reports = await reconcileEveryMinute(23 * 3_600_000);
     expect(reports.flatMap((report) => report.checked.map((checked) => checked.after)).at(-1)).toBe('needs-attention');
-    expect(await ledger.get('KENQUIET1')).toMatchObject({ state: 'needs-attention', escalation: { reason: 'checks', checks: 8 }, attempts: [{ state: 'pending' }] });
+    expect(await ledger.get('KENQUIET1')).toMatchObject({
+      state: 'needs-attention',
+      escalation: { reason: 'checks', checks: 8 },
+      attempts: [{ state: 'pending' }],
+    });
     // The status result the simulator posted for the last query, received late: a success still wins.
-    const query = daraja.statusQueries().findLast((each) => each.answer === '0' && each.validated?.Occasion === entry.attempts[0]!.providerReference)?.validated;
+    const query = daraja
+      .statusQueries()
+      .findLast((each) => each.answer === '0' && each.validated?.Occasion === entry.attempts[0]!.providerReference)?.validated;
     const callback = await recorder.waitFor((each) => each.url === query?.ResultURL);
     const result = await provider.parseCallback({ body: callback.body, headers: callback.headers, url: callback.url });
     expect(await ledger.record(result, 'callback')).toMatchObject({ state: 'succeeded', escalation: { reason: 'checks' } });

@@ -171,10 +171,11 @@ describe('onOutcome', () => {
     expect(notSent.state).toBe('not-sent');
     const retried = await ledger.retry('ORDER1234');
     const callback = (reference: string) =>
-      provider.parseCallback!(provider.deliverCallback!({ reference, originalTransactionId: request.transactionId }, { status: 'succeeded' }));
+      provider.parseCallback!(provider.deliverCallback!({ reference, originalTransactionId: 'PDU91HIVIT' }, { status: 'succeeded' }));
     await ledger.record(await callback(retried.attempts[1]!.providerReference), 'callback');
     const double = await ledger.record(await callback(notSent.providerReference), 'callback');
-    expect(double).toMatchObject({ state: 'double-reversed', doubleReversal: true, attempts: [{ state: 'succeeded' }, { state: 'succeeded' }] });
+    expect(double).toMatchObject({ state: 'double-reversed', doubleReversal: true });
+    expect(double?.attempts.map((attempt) => attempt.state)).toEqual(['succeeded', 'succeeded']);
     expect(told).toEqual(['ORDER1234:retryable:1', 'ORDER1234:succeeded:2', 'ORDER1234:double-reversed:2']);
   });
 

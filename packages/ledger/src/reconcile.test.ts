@@ -79,7 +79,8 @@ describe('reconcile', () => {
   });
 
   it('backs off: asks about an entry no answer settles on the schedule, not on every pass', async () => {
-    const { provider, ledger, crashedWhileSending, advance } = setUp({}, { escalation: { maxChecks: Number.POSITIVE_INFINITY, maxAgeMs: Number.POSITIVE_INFINITY } });
+    const never = { maxChecks: Number.POSITIVE_INFINITY, maxAgeMs: Number.POSITIVE_INFINITY };
+    const { provider, ledger, crashedWhileSending, advance } = setUp({}, { escalation: never });
     const attempt = await crashedWhileSending('BACKOFF1');
     provider.setStatus(attempt, { status: 'unknown', error: { code: 'TIMEOUT' } });
     advance(300_001);
@@ -95,7 +96,8 @@ describe('reconcile', () => {
     const checks = STATUS_CHECK_BACKOFF_MS.length + 3;
     expect(provider.statusChecks).toHaveLength(checks);
     expect(await ledger.get('BACKOFF1')).toMatchObject({ state: 'unknown', statusChecks: { count: checks } });
-    expect((await ledger.get('BACKOFF1'))?.statusChecks?.nextAt.getTime()).toBe((await ledger.get('BACKOFF1'))!.updatedAt.getTime() + 86_400_000);
+    const checked = (await ledger.get('BACKOFF1'))!;
+    expect(checked.statusChecks?.nextAt.getTime()).toBe(checked.updatedAt.getTime() + 86_400_000);
   });
 
   it('drops the schedule once an answer settles the entry, so that a retry is checked afresh', async () => {

@@ -32,7 +32,8 @@ describe('attempt transitions', () => {
   it('is the table the README shows', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').split('\n');
     const start = readme.findIndex((line) => line.startsWith('| From \\ answer |'));
-    const rows = readme.slice(start + 2, start + 2 + ATTEMPT_STATES.length).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    const lines = readme.slice(start + 2, start + 2 + ATTEMPT_STATES.length);
+    const rows = lines.map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
     expect(rows.map((cells) => cells[0])).toEqual(ATTEMPT_STATES.map((state) => `\`${state}\``));
     for (const [index, state] of ATTEMPT_STATES.entries()) {
       const shown = ATTEMPT_EVENTS.map((event) => nextAttemptState(state, event)).map((next) => (next === undefined ? '—' : `\`${next}\``));

@@ -15,7 +15,11 @@ describe('deriveEntryState', () => {
     ['a duplicate answer, with a status check', { attempts: attempts('duplicate'), statusCheck: true }, 'unknown'],
     ['a duplicate answer, without a status check', { attempts: attempts('duplicate'), statusCheck: false }, 'needs-attention'],
     ['an already-reversed answer, with a status check', { attempts: attempts('already-reversed'), statusCheck: true }, 'unknown'],
-    ['an already-reversed answer, without a status check', { attempts: attempts('already-reversed'), statusCheck: false }, 'needs-attention'],
+    [
+      'an already-reversed answer, without a status check',
+      { attempts: attempts('already-reversed'), statusCheck: false },
+      'needs-attention',
+    ],
     ['an attempt needing attention', { attempts: attempts('needs-attention'), statusCheck: true }, 'needs-attention'],
     ['one success', { attempts: attempts('refused-retryable', 'succeeded'), statusCheck: true }, 'succeeded'],
     ['two successes', { attempts: attempts('succeeded', 'succeeded'), statusCheck: true }, 'double-reversed'],

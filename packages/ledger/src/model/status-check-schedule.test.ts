@@ -11,14 +11,30 @@ const policy = { maxChecks: 8, maxAgeMs: 24 * HOUR };
 
 function entry(state: 'unknown' | 'failed', extra: Partial<LedgerEntryRecord> = {}): LedgerEntryRecord {
   const attempt = { ...newAttempt(1, at), state };
-  return withDerivedState({ provider: 'p', reference: 'R1', request: { transactionId: 'T1' }, statusCheck: true, attempts: [attempt], createdAt: at, updatedAt: at, ...extra }, at);
+  return withDerivedState(
+    {
+      provider: 'p',
+      reference: 'R1',
+      request: { transactionId: 'T1' },
+      statusCheck: true,
+      attempts: [attempt],
+      createdAt: at,
+      updatedAt: at,
+      ...extra,
+    },
+    at,
+  );
 }
 const later = (ms: number) => new Date(at.getTime() + ms);
 
 describe('the status-check schedule', () => {
   it('waits 1 minute, 5, 15, 1 hour, 3, 6, 12, 24 after each check, then a day', () => {
     expect(STATUS_CHECK_BACKOFF_MS).toEqual([MINUTE, 5 * MINUTE, 15 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR]);
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 50].map((count) => statusCheckDelay(count, false))).toEqual([...STATUS_CHECK_BACKOFF_MS, 24 * HOUR, 24 * HOUR]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 50].map((count) => statusCheckDelay(count, false))).toEqual([
+      ...STATUS_CHECK_BACKOFF_MS,
+      24 * HOUR,
+      24 * HOUR,
+    ]);
   });
 
   it('waits a day at least once the entry is escalated', () => {

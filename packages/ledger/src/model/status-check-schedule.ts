@@ -37,7 +37,12 @@ export function statusCheckDelay(count: number, escalated: boolean): number {
  * The escalation an entry in doubt is due after `checks` status checks at `now` under `policy`, or
  * `undefined`. Its time in doubt counts from its latest attempt (a retry is a new doubt).
  */
-export function escalationDue(entry: LedgerEntryRecord, policy: Readonly<Required<EscalationPolicy>>, now: Date, checks: number): EntryEscalation | undefined {
+export function escalationDue(
+  entry: LedgerEntryRecord,
+  policy: Readonly<Required<EscalationPolicy>>,
+  now: Date,
+  checks: number,
+): EntryEscalation | undefined {
   const since = entry.attempts.at(-1)?.createdAt ?? entry.createdAt;
   if (checks >= policy.maxChecks) return { at: now, reason: 'checks', checks };
   if (now.getTime() - since.getTime() >= policy.maxAgeMs) return { at: now, reason: 'age', checks };

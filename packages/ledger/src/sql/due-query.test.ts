@@ -21,8 +21,10 @@ describe.skipIf(!url && process.env.CI !== 'true')('the due query on PostgreSQL'
       await createPostgresStore({ pool });
       const insert = (prefix: string, count: number, state: string, nextCheck: string) =>
         pool.query(
-          `INSERT INTO reversal_ledger_entries (provider, reference, transaction_id, status_check, state, created_at, updated_at, next_check_at)
-           SELECT 'mock', '${prefix}' || n, 'PDU91HIVIT', true, '${state}', now() - interval '2 days', now() - interval '1 hour' - n * interval '1 second', ${nextCheck}
+          `INSERT INTO reversal_ledger_entries
+             (provider, reference, transaction_id, status_check, state, created_at, updated_at, next_check_at)
+           SELECT 'mock', '${prefix}' || n, 'PDU91HIVIT', true, '${state}', now() - interval '2 days',
+             now() - interval '1 hour' - n * interval '1 second', ${nextCheck}
            FROM generate_series(1, ${count}) AS n`,
         );
       await insert('S', 100_000, 'succeeded', 'NULL');

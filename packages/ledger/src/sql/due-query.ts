@@ -13,7 +13,9 @@ type DueRow = EntryKey & { readonly state: EntryState };
 function dueSelect(query: DueQuery, params: unknown[], limit: number): string {
   const param = (value: unknown) => `$${params.push(value)}`;
   const firstChecks = query.due
-    .map((each) => `(provider = ${param(each.provider)} AND state = ANY(${param(each.states)}) AND updated_at < ${param(each.updatedBefore)})`)
+    .map(
+      (each) => `(provider = ${param(each.provider)} AND state = ANY(${param(each.states)}) AND updated_at < ${param(each.updatedBefore)})`,
+    )
     .join(' OR ');
   const now = param(query.now);
   const providers = param([...new Set(query.due.map((each) => each.provider))]);

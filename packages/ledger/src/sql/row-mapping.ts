@@ -4,6 +4,7 @@ import type { EntryState } from '../model/entry-state.js';
 import type {
   AttemptAnswer,
   EntryEscalation,
+  EntryStatusChecks,
   LedgerAttempt,
   LedgerEntryRecord,
   LedgerResolution,
@@ -57,13 +58,15 @@ export function toRecord(row: EntryRow, attempts: readonly AttemptRow[]): Ledger
     attempts: attempts.map(toAttempt),
     ...(row.resolution === null ? {} : { resolution: { ...row.resolution, at: new Date(row.resolution.at) } }),
     ...(row.outcome_delivery == null ? {} : { outcomeDelivery: toOutcomeDelivery(row.outcome_delivery) }),
-    ...(row.next_check_at == null
-      ? {}
-      : { statusChecks: { count: Number(row.status_checks), lastAt: new Date(row.last_check_at ?? row.next_check_at), nextAt: new Date(row.next_check_at) } }),
+    ...(row.next_check_at == null ? {} : { statusChecks: toStatusChecks(row, row.next_check_at) }),
     ...(row.escalation == null ? {} : { escalation: { ...row.escalation, at: new Date(row.escalation.at) } }),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
+}
+
+function toStatusChecks(row: EntryRow, nextAt: Date): EntryStatusChecks {
+  return { count: Number(row.status_checks), lastAt: new Date(row.last_check_at ?? nextAt), nextAt: new Date(nextAt) };
 }
 
 function toOutcomeDelivery(stored: NonNullable<EntryRow['outcome_delivery']>): OutcomeDelivery {

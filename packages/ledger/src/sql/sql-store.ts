@@ -16,7 +16,8 @@ import type { SqlDriver, SqlExecutor } from './sql-client.js';
 
 const placeholders = (count: number, casts: Record<number, string> = {}) =>
   Array.from({ length: count }, (_, index) => `$${index + 1}${casts[index + 1] ?? ''}`).join(', ');
-const INSERT_ENTRY = `INSERT INTO reversal_ledger_entries (${ENTRY_COLUMNS}) VALUES (${placeholders(15, { 8: '::jsonb', 11: '::jsonb', 15: '::jsonb' })})
+const INSERT_ENTRY = `INSERT INTO reversal_ledger_entries (${ENTRY_COLUMNS})
+  VALUES (${placeholders(15, { 8: '::jsonb', 11: '::jsonb', 15: '::jsonb' })})
   ON CONFLICT (provider, reference) DO NOTHING RETURNING provider`;
 const UPSERT_ATTEMPT = `INSERT INTO reversal_ledger_attempts (${ATTEMPT_COLUMNS}) VALUES (${placeholders(11, { 8: '::jsonb', 9: '::jsonb' })})
   ON CONFLICT (provider, reference, number) DO UPDATE SET state = excluded.state, conversation_id = excluded.conversation_id,

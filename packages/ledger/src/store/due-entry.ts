@@ -14,7 +14,9 @@ export function isDueEntry(entry: LedgerEntryRecord, query: Omit<DueQuery, 'limi
   if (entry.statusChecks) {
     return entry.statusChecks.nextAt <= query.now && RECHECKED.has(entry.state) && query.due.some((due) => due.provider === entry.provider);
   }
-  return query.due.some((due) => due.provider === entry.provider && due.states.includes(entry.state) && entry.updatedAt < due.updatedBefore);
+  return query.due.some(
+    (due) => due.provider === entry.provider && due.states.includes(entry.state) && entry.updatedAt < due.updatedBefore,
+  );
 }
 
 /** Orders due entries: the longest waiting first (by next check, else by last change). */

@@ -196,7 +196,8 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       const provider = `p${unique()}`;
       const key = { provider, reference: 'CLAIMED' };
       await store.insert(entry(provider, 'CLAIMED', new Date(Date.now() - 3_600_000)));
-      const query: DueQuery = { due: [{ provider, states: ['sending'], updatedBefore: new Date() }], now: new Date(), statusCheck: true, limit: 10 };
+      const due = [{ provider, states: ['sending'] as EntryState[], updatedBefore: new Date() }];
+      const query: DueQuery = { due, now: new Date(), statusCheck: true, limit: 10 };
       const until = new Date(Date.now() + 120_000);
       expect(await store.claimDue(query, { token: 'HOLDER', until })).toEqual({ ...key, state: 'sending' });
       expect(await store.claimDue(query, { token: 'OTHER', until })).toBeUndefined();
@@ -235,7 +236,8 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       expect(await listed(new Date())).toEqual([]);
       // Due at its next check, although it changed a moment ago.
       expect(await listed(nextAt)).toEqual(['SCHEDULED']);
-      expect(await store.claimDue(query(nextAt), { token: 'T', until: new Date(nextAt.getTime() + 120_000) })).toEqual({ ...key, state: 'sending' });
+      const claimed = await store.claimDue(query(nextAt), { token: 'T', until: new Date(nextAt.getTime() + 120_000) });
+      expect(claimed).toEqual({ ...key, state: 'sending' });
     });
 
     it('hands every outcome to onOutcome once, whoever settled it, when several instances reconcile at once', async () => {
