@@ -94,8 +94,9 @@ describe('one truth for listeners', () => {
     const handler = createCallbackHandler({ provider, ledger, onResult: (result) => void heard.push(result) });
     const entry = await ledger.reverse({ ...payment, reference: 'ORDER1234' });
     const attempt = entry.attempts[0]!.providerReference;
-    const deliver = (outcome: Parameters<typeof provider.deliverCallback>[1]) =>
-      handler.handle(provider.deliverCallback({ reference: attempt, originalTransactionId: payment.transactionId }, outcome));
+    const deliverCallback = provider.deliverCallback!;
+    const deliver = (outcome: Parameters<typeof deliverCallback>[1]) =>
+      handler.handle(deliverCallback({ reference: attempt, originalTransactionId: payment.transactionId }, outcome));
     await deliver({ status: 'unknown', error: { code: 'ALREADY_REVERSED', providerCode: 'R000001' } });
     await deliver({ status: 'failed', error: { code: 'PROCESSING_ERROR', providerCode: '2001', message: 'Declined' } });
     const stored = await ledger.get('ORDER1234');
