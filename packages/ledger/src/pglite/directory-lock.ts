@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LedgerError } from '../ledger-error.js';
 import { type DirectoryLock, type HeldRecord, holdLock, holdsToken, LOCK_FILE_NAME, removeFile } from './held-lock.js';
 import { inThisPidNamespace, type LockRecord, onThisKernel, ownIdentity, parseLockRecord, processState } from './lock-record.js';
-import { listenLockSocket, probeLockSocket } from './lock-socket.js';
+import { listenLockSocket, probeLockSocket, socketPathFits } from './lock-socket.js';
 
 export type { DirectoryLock } from './held-lock.js';
 export { LOCK_FILE_NAME } from './held-lock.js';
@@ -64,17 +64,18 @@ export async function lockDirectory(directory: string, options: LockOptions = {}
 
 function tryCreate(directory: string, staleAfterMs: number, discard: boolean): DirectoryLock | undefined {
   const token = randomUUID();
+  const socket = `reversal-ledger-${token.slice(0, 8)}.sock`;
   const record: HeldRecord = {
     ...ownIdentity(),
     token,
-    socket: `reversal-ledger-${token.slice(0, 8)}.sock`,
+    socket: socketPathFits(join(directory, socket)) ? socket : undefined,
     heartbeatMs: Math.max(100, Math.round(staleAfterMs / 10)),
     staleAfterMs,
     since: new Date().toISOString(),
   };
   if (!createExclusive(join(directory, LOCK_FILE_NAME), JSON.stringify(record))) return undefined;
   // Listening only once the file names the socket: until then a prober finds no socket, which proves nothing.
-  return holdLock(directory, record, listenLockSocket(join(directory, record.socket!)), discard);
+  return holdLock(directory, record, record.socket === undefined ? undefined : listenLockSocket(join(directory, record.socket)), discard);
 }
 
 function createExclusive(path: string, text: string): boolean {

@@ -3,6 +3,9 @@ import { connect, createServer, type Server } from 'node:net';
 // sun_path holds 108 bytes on Linux, 104 on macOS; a longer path cannot be bound.
 const MAX_SOCKET_PATH = 100;
 
+/** False where no socket can be bound at `path` (Windows, a path too long for a socket address). */
+export const socketPathFits = (path: string): boolean => process.platform !== 'win32' && Buffer.byteLength(path) <= MAX_SOCKET_PATH;
+
 /**
  * Listens on a Unix socket at `path` for as long as the lock is held. The kernel closes it when the
  * process dies, however it dies, and a process in any pid namespace that shares the file system (a
@@ -11,7 +14,7 @@ const MAX_SOCKET_PATH = 100;
  * sockets): the lock then relies on its pid and heartbeat alone. The caller removes the file.
  */
 export function listenLockSocket(path: string): Server | undefined {
-  if (process.platform === 'win32' || Buffer.byteLength(path) > MAX_SOCKET_PATH) return undefined;
+  if (!socketPathFits(path)) return undefined;
   const server = createServer((connection) => connection.destroy());
   // Binding happens inside listen(), synchronously; only its errors are reported later.
   server.on('error', () => {});
@@ -31,7 +34,7 @@ export function listenLockSocket(path: string): Server | undefined {
  * another machine refuses every connection.
  */
 export function probeLockSocket(path: string): Promise<'alive' | 'dead' | 'unknown'> {
-  if (process.platform === 'win32' || Buffer.byteLength(path) > MAX_SOCKET_PATH) return Promise.resolve('unknown');
+  if (!socketPathFits(path)) return Promise.resolve('unknown');
   return new Promise((resolve) => {
     const socket = connect(path);
     const done = (answer: 'alive' | 'dead' | 'unknown') => {
