@@ -123,8 +123,8 @@ async function removeLeftovers(directory: string, staleAfterMs: number): Promise
       (await lockDirectory(leftover, { staleAfterMs, discard: true })).release();
     } catch (error) {
       // Still being initialised by a live process, or gone meanwhile: not ours to remove.
-      if (LedgerError.isInstance(error, 'ERR_LEDGER_LOCKED') || ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code!)) continue;
-      throw error;
+      const gone = ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
+      if (!gone && !LedgerError.isInstance(error, 'ERR_LEDGER_LOCKED')) throw error;
     }
   }
 }

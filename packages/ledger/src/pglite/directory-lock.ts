@@ -115,16 +115,18 @@ async function provedDead(directory: string, path: string, seen: Seen, ownStaleA
     return true;
   }
   const sameNamespace = inThisPidNamespace(record);
+  const state = sameNamespace ? processState(record) : undefined;
   const holder = sameNamespace ? `process ${record.pid}` : `process ${record.pid} on host ${record.host}`;
-  if (holdsToken(record.token)) refuse(path, record.pid, 'is already open in this process (share one store)');
+  // By token: this copy of the library holds it; by start time: another copy loaded in this process does.
+  if (holdsToken(record.token) || state === 'this-process') refuse(path, record.pid, 'is already open in this process (share one store)');
   if (onThisKernel(record) && record.socket !== undefined) {
     const answer = await probeLockSocket(join(directory, record.socket));
-    if (answer === 'alive') refuse(path, record.pid, `is held by ${holder}${sameNamespace ? '' : ' in another pid namespace (another container?)'}`);
+    if (answer === 'alive') {
+      refuse(path, record.pid, `is held by ${holder}${sameNamespace ? '' : ' in another pid namespace (another container?)'}`);
+    }
     if (answer === 'dead') return true;
   }
-  if (sameNamespace) {
-    const state = processState(record);
-    if (state === 'this-process') refuse(path, record.pid, 'is already open in this process (share one store)');
+  if (state !== undefined) {
     if (state === 'alive') refuse(path, record.pid, `is held by ${holder}`);
     return true;
   }

@@ -76,7 +76,8 @@ function inNewNamespace(args: string[]) {
 
 const holderRecord = (dir: string) => JSON.parse(readFileSync(join(dir, LOCK_FILE_NAME), 'utf8')) as { pid: number; pidNamespace: string };
 
-describe.skipIf(skipReason !== undefined)(`two pid namespaces, one PGlite directory${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+const title = `two pid namespaces, one PGlite directory${skipReason ? ` (skipped: ${skipReason})` : ''}`;
+describe.skipIf(skipReason !== undefined)(title, () => {
   it('refuses a contender while the holder writes, though both are pid 1; reopens at once, entries intact, once it is killed', async () => {
     const dir = join(root, 'shared');
     const holder = inNewNamespace([dir, 'write']);
@@ -102,7 +103,7 @@ describe.skipIf(skipReason !== undefined)(`two pid namespaces, one PGlite direct
     // A new directory is initialised in the holder: seconds, more on a busy machine.
   }, 180_000);
 
-  it('without a socket (a path too long for one), takes over a killed holder in another namespace only once its heartbeat is stale', async () => {
+  it('without a socket (path too long for one), takes over a killed holder in another namespace only once stale', async () => {
     const dir = join(root, 'a-directory-whose-path-is-longer-than-a-unix-socket-address-can-hold-0123456789');
     mkdirSync(dir);
     const staleAfterMs = 3_000;
