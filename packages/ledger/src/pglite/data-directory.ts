@@ -8,7 +8,7 @@ import { beginInPlace, type InPlaceInitialisation } from './in-place-initialisat
 /** How {@link openDataDirectory} opens a directory. */
 export interface DataDirectoryOptions {
   readonly PGlite: typeof PGlite;
-  /** Applied to the database before it is handed over (and before a new one is moved into place). */
+  /** Applied to the database before it is handed over (migrations: transactional, so not part of the atomic set-up). */
   readonly prepare: (db: PGlite) => Promise<void>;
   readonly staleAfterMs: number;
   readonly onInitialise?: ((directory: string) => void) | undefined;
@@ -27,7 +27,7 @@ const LOCKLESS_GRACE_MS = 10_000;
 /**
  * Locks and opens the PGlite data directory `directory` (an absolute path). A missing directory is
  * initialised aside, in `<directory>.init-<random>` (mode 0700), and renamed into place once PGlite
- * and `prepare` are done, so an interrupted first set-up leaves no directory; an existing one without a
+ * is done, so an interrupted first set-up leaves no directory; an existing one without a
  * database (an empty volume, which cannot be renamed onto) is initialised in place, and its
  * initialisation undone if interrupted. Every step checks `signal`; on failure everything this call
  * created is removed and the lock released.
@@ -63,8 +63,6 @@ async function initialiseAside(directory: string, options: DataDirectoryOptions,
   try {
     announce();
     db = await options.PGlite.create(temporary);
-    options.signal?.throwIfAborted();
-    await options.prepare(db);
     // Closed before the rename: PGlite's file system reaches its files by path.
     await db.close();
     db = undefined;

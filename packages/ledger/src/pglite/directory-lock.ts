@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LedgerError } from '../ledger-error.js';
-import { type DirectoryLock, type HeldRecord, holdLock, holdsToken, LOCK_FILE_NAME, removeFile } from './held-lock.js';
-import { inThisPidNamespace, type LockRecord, onThisKernel, ownIdentity, parseLockRecord, processState } from './lock-record.js';
+import { type DirectoryLock, type HeldRecord, holdLock, holdsToken, LOCK_FILE_NAME } from './held-lock.js';
+import { createExclusive, observe, reclaim, type Seen, UNREADABLE_GRACE_MS } from './lock-file.js';
+import { inThisPidNamespace, onThisKernel, ownIdentity, processState } from './lock-record.js';
 import { listenLockSocket, probeLockSocket, socketPathFits } from './lock-socket.js';
 
 export type { DirectoryLock } from './held-lock.js';
@@ -21,16 +21,7 @@ export interface LockOptions {
   readonly discard?: boolean;
 }
 
-// A lock file without a readable holder this old was left by a process that died between
-// creating and writing it (writing takes microseconds).
-const UNREADABLE_GRACE_MS = 10_000;
 const MAX_DECLARED_MS = 86_400_000;
-
-interface Seen {
-  readonly text: string;
-  readonly record: LockRecord | undefined;
-  readonly modifiedMs: number;
-}
 
 /**
  * Takes the exclusive lock of a PGlite data directory: a lock file created atomically (`O_EXCL`)
@@ -76,33 +67,6 @@ function tryCreate(directory: string, staleAfterMs: number, discard: boolean): D
   if (!createExclusive(join(directory, LOCK_FILE_NAME), JSON.stringify(record))) return undefined;
   // Listening only once the file names the socket: until then a prober finds no socket, which proves nothing.
   return holdLock(directory, record, record.socket === undefined ? undefined : listenLockSocket(join(directory, record.socket)), discard);
-}
-
-function createExclusive(path: string, text: string): boolean {
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, 'wx', 0o600);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-  try {
-    writeSync(descriptor, text);
-  } finally {
-    closeSync(descriptor);
-  }
-  return true;
-}
-
-function observe(path: string): Seen | undefined {
-  try {
-    const modifiedMs = statSync(path).mtimeMs;
-    const text = readFileSync(path, 'utf8');
-    return { text, record: parseLockRecord(text), modifiedMs };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 const declared = (value: number | undefined, fallback: number) => (value !== undefined && value <= MAX_DECLARED_MS ? value : fallback);
@@ -152,29 +116,6 @@ async function provedDead(directory: string, path: string, seen: Seen, ownStaleA
   await sleep(2 * heartbeatMs);
   const now = observe(path);
   return now !== undefined && now.text === seen.text && now.modifiedMs === seen.modifiedMs;
-}
-
-/**
- * Deletes a dead holder's lock file, under a second O_EXCL file so that two processes reclaiming at
- * once cannot delete each other's fresh lock: only the one holding the guard deletes, and only when
- * the file is still the one judged dead.
- */
-function reclaim(path: string, dead: Seen): void {
-  const guard = `${path}.reclaim`;
-  if (!createExclusive(guard, JSON.stringify(ownIdentity()))) {
-    // Reclaiming takes microseconds: an old guard was left by a reclaimer that died mid-way.
-    const guardSeen = observe(guard);
-    if (guardSeen && Date.now() - guardSeen.modifiedMs >= UNREADABLE_GRACE_MS) removeFile(guard);
-    return;
-  }
-  try {
-    const now = observe(path);
-    if (now === undefined || now.text !== dead.text || now.modifiedMs !== dead.modifiedMs) return;
-    removeFile(path);
-    if (dead.record?.socket !== undefined) removeFile(join(dirname(path), dead.record.socket));
-  } finally {
-    removeFile(guard);
-  }
 }
 
 function refuse(path: string, holderPid: number | undefined, why: string): never {
