@@ -77,6 +77,7 @@ export function buildProvider<TId extends string, TInput, TOptions extends Commo
   const provider: ReversalProvider<TMetadata> = {
     id: spec.id,
     capabilities: spec.capabilities,
+    requestRules: spec.requestRules,
     async reverse(input, call: CallOptions = {}) {
       const request = validateReversalRequest(input, { capabilities: spec.capabilities, rules: spec.requestRules });
       call.signal?.throwIfAborted();

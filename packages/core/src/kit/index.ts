@@ -1,5 +1,6 @@
 // @reversal/core/kit — what adapter authors use. Application code does not need it; nothing here
-// is exported from the main entry too.
+// is exported from the main entry too, but DEFAULT_REQUEST_RULES, which adapters build their rules
+// from and callers assume of a provider without rules (kept here for the adapters that import it).
 export type {
   AdapterConnection,
   AdapterSpec,
