@@ -55,7 +55,8 @@ describe('deriveProviderReference', () => {
   });
 
   it('derives on attempt 1 when the reference does not fit: too long, or not a UUID', () => {
-    const long = deriveProviderReference({ provider: 'p', reference: 'ORDER12345', attempt: 1, format: { kind: 'alphanumeric', maxLength: 8 } });
+    const format = { kind: 'alphanumeric', maxLength: 8 } as const;
+    const long = deriveProviderReference({ provider: 'p', reference: 'ORDER12345', attempt: 1, format });
     expect(long).toMatch(/^[0-9A-Z]{8}$/);
     expect(deriveProviderReference({ provider: 'p', reference: 'ORDER1', attempt: 1, format: { kind: 'uuid' } })).toMatch(UUID_V4_SHAPED);
   });
@@ -83,7 +84,8 @@ describe('deriveProviderReference', () => {
   });
 
   it('gives 10 000 distinct ids for 10 000 attempts of one reference', () => {
-    const ids = new Set(Array.from({ length: 10_000 }, (_, index) => deriveProviderReference({ provider: 'p', reference: 'R1', attempt: index + 1 })));
+    const derive = (attempt: number) => deriveProviderReference({ provider: 'p', reference: 'R1', attempt });
+    const ids = new Set(Array.from({ length: 10_000 }, (_, index) => derive(index + 1)));
     expect(ids.size).toBe(10_000);
   });
 

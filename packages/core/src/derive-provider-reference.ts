@@ -40,8 +40,12 @@ export interface ProviderReferenceInput {
 export function deriveProviderReference(input: ProviderReferenceInput): string {
   const { provider, reference, attempt } = input;
   const format = input.format ?? DEFAULT_REFERENCE_FORMAT;
-  if (typeof reference !== 'string' || reference === '') throw new RangeError('deriveProviderReference: the reference must be a non-empty string.');
-  if (typeof provider !== 'string' || provider === '') throw new RangeError('deriveProviderReference: the provider id must be a non-empty string.');
+  if (typeof reference !== 'string' || reference === '') {
+    throw new RangeError('deriveProviderReference: the reference must be a non-empty string.');
+  }
+  if (typeof provider !== 'string' || provider === '') {
+    throw new RangeError('deriveProviderReference: the provider id must be a non-empty string.');
+  }
   if (typeof attempt !== 'number' || !Number.isSafeInteger(attempt) || attempt < 1) {
     throw new RangeError(`deriveProviderReference: the attempt must be a whole number from 1, not ${String(attempt)}.`);
   }

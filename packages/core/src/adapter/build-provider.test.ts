@@ -36,7 +36,8 @@ describe('the provider core builds from an adapter spec', () => {
     const p = provider();
     expect(p.requestRules).toBe(testAdapter.requestRules);
     expect(p.requestRules?.reference).toEqual({ kind: 'alphanumeric', maxLength: 20 });
-    await expect(p.reverse({ transactionId: 'TX1', amount: '5', reference: 'A'.repeat(21) })).rejects.toThrow(/reference: must be 1–20 letters/);
+    const tooLong = { transactionId: 'TX1', amount: '5', reference: 'A'.repeat(21) };
+    await expect(p.reverse(tooLong)).rejects.toThrow(/reference: must be 1–20 letters/);
     expect(server.requests).toEqual([]);
     const tooShort = () =>
       defineAdapter({
@@ -46,7 +47,10 @@ describe('the provider core builds from an adapter spec', () => {
         requestRules: { ...DEFAULT_REQUEST_RULES, reference: { kind: 'alphanumeric', maxLength: 6 } },
         optionsSchema: v.object({ timeoutMs: v.number() }),
         environment: {},
-        connect: () => ({ secrets: [], reversal: { transport: undefined as never, prepare: () => ({ request: { method: 'POST', path: '/' } }), read: () => ({ status: 'pending', raw: null }) } }),
+        connect: () => ({
+          secrets: [],
+          reversal: { transport: undefined as never, prepare: () => ({ request: { method: 'POST', path: '/' } }), read: () => ({ status: 'pending', raw: null }) },
+        }),
       });
     expect(tooShort).toThrow(RangeError);
     expect(tooShort).toThrow(/short-ref adapter: the reference format's maxLength must be a whole number of at least 8, not 6/);

@@ -35,6 +35,7 @@ export type { JsonBody } from './read-json-body.js';
 export { getHeader, readJsonBody } from './read-json-body.js';
 export { REDACTED_TEXT, redactText } from './secret.js';
 export { secretString } from './secret-schema.js';
+export { truncateText } from './storable-text.js';
 export { isLoopbackHost, isSecureUrl, secureUrl } from './secure-url.js';
 export type { IssuedToken } from './token-cache.js';
 export type {

@@ -9,7 +9,8 @@ const TWO_DECIMALS = /^(0|[1-9]\d*)\.\d{2}$/;
 
 /**
  * Asserts that `value` is a well-formed `ReversalResult` of `provider`: a known status, the
- * provider's id, a reference in the provider's format (`requestRules.reference`), the original transaction id, an exact `Money` in one of the
+ * provider's id, a reference in the provider's format
+ * (`requestRules.reference`), the original transaction id, an exact `Money` in one of the
  * provider's currencies, an error on `failed` and `unknown`, `metadata` and `raw`, and that it
  * survives `JSON.stringify`. Throws an `AssertionError` naming the first field that is wrong.
  *

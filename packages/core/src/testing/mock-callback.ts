@@ -27,7 +27,10 @@ const common = {
   // Any format a mock may take (`like` a provider whose references are UUIDs, or the default).
   reference: v.pipe(
     v.string(),
-    v.check((value: string) => fitsReferenceFormat(value, DEFAULT_REFERENCE_FORMAT) || fitsReferenceFormat(value, UUID_FORMAT), 'must be 1–20 letters and digits, or a UUID'),
+    v.check(
+      (value: string) => fitsReferenceFormat(value, DEFAULT_REFERENCE_FORMAT) || fitsReferenceFormat(value, UUID_FORMAT),
+      'must be 1–20 letters and digits, or a UUID',
+    ),
   ),
   transactionId: v.pipe(v.string(), v.minLength(1)),
   receipt: v.optional(v.string()),
