@@ -12,13 +12,21 @@ export const FAILURE_TEXT_KEPT = 4096;
  * where scrubbing after the cut would miss a secret cut in two.
  */
 export function scrubResponse<T>(response: ResponseOutcome<T>, scrubber: SecretScrubber): ResponseOutcome<T> {
-  return {
-    kind: 'response',
-    status: response.status,
-    headers: mapStrings(response.headers, scrubber.text) as Record<string, string>,
-    body: scrubber.value(response.body) as T,
-    text: scrubber.text(response.text),
-  };
+  const text = scrubber.text(response.text);
+  const headers = scrubHeaders(response.headers, scrubber);
+  // The body is the text parsed: without an escape in the text every string of the body is a piece
+  // of it, so a text free of secrets spares the copy (this runs on every call).
+  const clean = text === response.text && !text.includes('\\');
+  const body = clean ? response.body : (scrubber.value(response.body) as T);
+  if (clean && headers === response.headers) return response;
+  return { kind: 'response', status: response.status, headers, body, text };
+}
+
+function scrubHeaders(headers: Readonly<Record<string, string>>, scrubber: SecretScrubber): Readonly<Record<string, string>> {
+  for (const name of Object.keys(headers)) {
+    if (scrubber.text(headers[name]!) !== headers[name]) return mapStrings(headers, scrubber.text) as Record<string, string>;
+  }
+  return headers;
 }
 
 /** A transport failure with its message and body text scrubbed, then the text cut to {@link FAILURE_TEXT_KEPT} code points. */

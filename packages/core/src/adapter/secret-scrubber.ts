@@ -52,8 +52,10 @@ function build(values: readonly string[]): SecretScrubber {
     // Longest first: a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
 
+  // The shortest form: text shorter than it holds none (headers, codes, ids mostly).
+  const shortest = forms.at(-1)?.length ?? Number.POSITIVE_INFINITY;
   const text = (input: string): string => {
-    if (input.length < MIN_SECRET_LENGTH) return input;
+    if (input.length < shortest) return input;
     let output = input;
     // A form longer than the text cannot be in it (most provider fields are shorter than any token).
     for (const form of forms) if (form.length <= output.length && output.includes(form)) output = output.replaceAll(form, REDACTED_TEXT);
