@@ -17,7 +17,10 @@ export const ACME_MONEY_CAPABILITIES: ProviderCapabilities = Object.freeze({
 
 /**
  * What Acme Money accepts in a reversal request: its receipts (`AM` and 8 digits), amounts in
- * cents, and a reason of 1–140 characters.
+ * cents, a reason of 1–140 characters, and references of 1–20 letters and digits (the API's
+ * `reference`, also the path of its status query). Take `reference` from your provider's
+ * documentation: the field that carries the caller's reference, its length and characters (a UUID:
+ * `{ kind: 'uuid' }`).
  */
 export const ACME_MONEY_REQUEST_RULES: RequestRules = Object.freeze({
   transactionId: Object.freeze({
@@ -26,4 +29,5 @@ export const ACME_MONEY_REQUEST_RULES: RequestRules = Object.freeze({
   }),
   amountDecimals: 2,
   reason: Object.freeze({ minLength: 1, maxLength: 140 }),
+  reference: Object.freeze({ kind: 'alphanumeric', maxLength: 20 }),
 });

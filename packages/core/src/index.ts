@@ -17,6 +17,9 @@ export { REVERSAL_CHANNELS } from './kit/events.js';
 export type { Money, ParsedAmount } from './money.js';
 export { fromMinorUnits, parseAmount, toMinorUnits, toMoney } from './money.js';
 export { GENERATED_REFERENCE_LENGTH, generateReference, isValidReference } from './reference.js';
+export type { ReferenceFormat } from './reference-format.js';
+export type { ProviderReferenceInput } from './derive-provider-reference.js';
+export { deriveProviderReference } from './derive-provider-reference.js';
 export type { ProviderConfig, ProviderRegistry } from './registry/create-provider-registry.js';
 export { createProviderRegistry, PROVIDER_ENVIRONMENT_VARIABLE } from './registry/create-provider-registry.js';
 export type {
@@ -38,6 +41,7 @@ export type {
   StatusQuery,
 } from './reversal-provider.js';
 export type { RequestRules } from './request-rules.js';
+export { DEFAULT_REQUEST_RULES } from './request-rules.js';
 export type { ReversalRequest } from './reversal-request.js';
 export type {
   FailedReversalResult,

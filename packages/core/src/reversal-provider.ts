@@ -1,3 +1,4 @@
+import type { RequestRules } from './request-rules.js';
 import type { ReversalRequest } from './reversal-request.js';
 import type { ProviderMetadata, ReversalResult, ReversalStatus } from './reversal-result.js';
 
@@ -85,6 +86,13 @@ export interface ReversalProvider<TMetadata extends ProviderMetadata = ProviderM
   readonly id: string;
   /** What the provider can do. */
   readonly capabilities: ProviderCapabilities;
+  /**
+   * What the provider accepts in a request (receipt format, decimals, reason, the reference's
+   * format), the rules `reverse()` validates with. Core's providers (`defineAdapter`, the mock)
+   * always set it; a hand-written provider may leave it out, and callers then assume
+   * `DEFAULT_REQUEST_RULES`.
+   */
+  readonly requestRules?: RequestRules;
   /** Asks the provider to reverse a payment. */
   reverse(request: ReversalRequest, options?: CallOptions): Promise<ReversalResult<TMetadata>>;
   /**

@@ -33,9 +33,10 @@ export interface ReversalRequest {
    */
   readonly amount?: number | string;
   /**
-   * Your correlation id for this reversal, 1–20 letters and digits so that every provider can
-   * carry it. Generated when absent (or `undefined`); always returned on the result. Reuse the same
-   * reference to make a repeated request recognisable as a duplicate.
+   * Your correlation id for this reversal, in the provider's format (`provider.requestRules?.reference`):
+   * 1–20 letters and digits by default and for every provider here. Generated when absent (or
+   * `undefined`); always returned on the result. Reuse the same reference to make a repeated request
+   * recognisable as a duplicate (`deriveProviderReference` gives the one to send for each attempt).
    */
   readonly reference?: string | undefined;
   /**

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReversalValidationError } from './errors/reversal-validation-error.js';
 import { isValidReference } from './reference.js';
+import type { ReferenceFormat } from './reference-format.js';
+import { DEFAULT_REQUEST_RULES } from './request-rules.js';
 import { type ValidateRequestOptions, validateReversalRequest } from './validate-request.js';
 
 const partial: ValidateRequestOptions = { capabilities: { partialReversal: true } };
@@ -138,6 +140,54 @@ describe('validateReversalRequest: every field error is named', () => {
     expect(() => validateReversalRequest({ transactionId: 'A1', amount: '10,50' }, { capabilities: { partialReversal: true } })).toThrow(
       /decimal separator is a point \("10\.50"\)/,
     );
+  });
+});
+
+describe("validateReversalRequest: the provider's reference format", () => {
+  const withFormat = (reference: ReferenceFormat): ValidateRequestOptions => ({
+    capabilities: { partialReversal: true },
+    rules: { ...DEFAULT_REQUEST_RULES, reference },
+  });
+  const uuid = withFormat({ kind: 'uuid' });
+  const short = withFormat({ kind: 'alphanumeric', maxLength: 12 });
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+  it('takes 1–maxLength letters and digits, refuses anything else, naming the format', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (reference) => {
+        const fits = /^[A-Za-z0-9]{1,12}$/.test(reference);
+        if (fits) expect(validateReversalRequest({ transactionId: 'A1', reference }, short).reference).toBe(reference);
+        else expect(issueFields({ transactionId: 'A1', reference }, short)).toEqual(['reference']);
+      }),
+    );
+    expect(() => validateReversalRequest({ transactionId: 'A1', reference: 'A'.repeat(13) }, short)).toThrow(
+      /reference: must be 1–12 letters and digits \(no spaces or symbols\), as this provider takes/,
+    );
+  });
+
+  it('takes a UUID, refuses anything else, naming the format', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9]{1,20}$/), fc.string()), (reference) => {
+        if (UUID.test(reference)) expect(validateReversalRequest({ transactionId: 'A1', reference }, uuid).reference).toBe(reference);
+        else expect(issueFields({ transactionId: 'A1', reference }, uuid)).toEqual(['reference']);
+      }),
+    );
+    expect(() => validateReversalRequest({ transactionId: 'A1', reference: 'ORDER1' }, uuid)).toThrow(/reference: must be a UUID such as/);
+  });
+
+  it('generates a reference that fits the format: a UUID, or at most maxLength letters and digits', () => {
+    expect(validateReversalRequest({ transactionId: 'A1' }, uuid).reference).toMatch(UUID);
+    expect(validateReversalRequest({ transactionId: 'A1' }, short).reference).toMatch(/^[0-9A-Z]{12}$/);
+    expect(validateReversalRequest({ transactionId: 'A1' }, withFormat({ kind: 'alphanumeric', maxLength: 40 })).reference).toMatch(
+      /^[0-9A-Z]{20}$/,
+    );
+  });
+
+  it('uses 1–20 letters and digits when the rules declare no format', () => {
+    const { reference: _, ...undeclared } = DEFAULT_REQUEST_RULES;
+    const options: ValidateRequestOptions = { capabilities: { partialReversal: true }, rules: undeclared };
+    expect(issueFields({ transactionId: 'A1', reference: 'A'.repeat(21) }, options)).toEqual(['reference']);
+    expect(validateReversalRequest({ transactionId: 'A1', reference: 'A'.repeat(20) }, options).reference).toBe('A'.repeat(20));
   });
 });
 

@@ -1,7 +1,7 @@
 import { ReversalValidationError } from './errors/reversal-validation-error.js';
 import type { ValidationIssue } from './errors/reversal-error.js';
 import { parseAmount } from './money.js';
-import { generateReference, isValidReference } from './reference.js';
+import { DEFAULT_REFERENCE_FORMAT, describeReferenceFormat, fitsReferenceFormat, generateReferenceFor } from './reference-format.js';
 import { DEFAULT_REQUEST_RULES, type RequestRules } from './request-rules.js';
 import type { ProviderCapabilities } from './reversal-provider.js';
 import type { ValidatedReversalRequest } from './reversal-request.js';
@@ -20,7 +20,8 @@ export interface ValidateRequestOptions {
 
 /**
  * Checks a reversal request the way every adapter must before sending anything, and returns it
- * with a generated reference where none was given and the amount in canonical form.
+ * with a generated reference where none was given (in the format of `rules.reference`) and the
+ * amount in canonical form.
  *
  * Throws a `ReversalValidationError` listing every offending field, and nothing else: any input,
  * however malformed, gives either a valid request or that error. Unknown fields are rejected
@@ -85,10 +86,11 @@ export function validateReversalRequest(input: unknown, options: ValidateRequest
     } else canonicalAmount = parsed.value;
   }
 
-  if (reference !== undefined && !isValidReference(reference)) {
+  const referenceFormat = rules.reference ?? DEFAULT_REFERENCE_FORMAT;
+  if (reference !== undefined && !fitsReferenceFormat(reference, referenceFormat)) {
     issues.push({
       field: 'reference',
-      message: 'must be 1–20 letters and digits (no spaces or symbols), or left out to have one generated',
+      message: `must be ${describeReferenceFormat(referenceFormat)}, as this provider takes, or left out to have one generated`,
     });
   }
 
@@ -107,7 +109,7 @@ export function validateReversalRequest(input: unknown, options: ValidateRequest
   // runs on every reversal.
   const request: { -readonly [K in keyof ValidatedReversalRequest]: ValidatedReversalRequest[K] } = {
     transactionId: transactionId as string,
-    reference: (reference as string | undefined) ?? generateReference(),
+    reference: (reference as string | undefined) ?? generateReferenceFor(referenceFormat),
   };
   if (canonicalAmount !== undefined) request.amount = canonicalAmount;
   if (reason !== undefined) request.reason = reason as string;

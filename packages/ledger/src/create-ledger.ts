@@ -22,6 +22,7 @@ import { resolveProviders } from './resolve-providers.js';
 import { createOutcomeClaims, markOutcomeDue, outcomeReceipt } from './outcome-claims.js';
 import { createOutcomeHandOver } from './hand-over-outcome.js';
 import { callbackWindow } from './callback-window.js';
+import { escalationPolicy } from './escalation-policy.js';
 import { reconcileOnce } from './reconcile.js';
 import { assertRetryable } from './retry-refusal.js';
 import { runReconciler } from './start-reconciler.js';
@@ -53,6 +54,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     if (!(Number.isFinite(value) && value >= 0)) throw new LedgerError('ERR_LEDGER_CONFIG', `${name} must be a number of milliseconds, 0 or more.`);
   }
   const windowOf = callbackWindow(options.callbackWindowMs);
+  const escalationOf = escalationPolicy(options.escalation);
   const waitForOutcome = createOutcomeWaiters(store, options.maxWaiters ?? 10_000);
   const outcomeClaims = createOutcomeClaims(store, now, { releaseToDue: options.onOutcome !== undefined });
   const handOver = options.onOutcome && createOutcomeHandOver(outcomeClaims, options.onOutcome);
@@ -162,9 +164,9 @@ export function createLedger(options: LedgerOptions): Ledger {
         store,
         providers: options.providers ?? (options.provider ? [options.provider] : []),
         callbackWindowMs: windowOf,
+        escalation: escalationOf,
         now,
-        recordStatus: (key, attempt, result) =>
-          change(key, (current) => replaceAttempt(current, attempt, (stored) => applyAnswer(stored, result, 'status', now()))),
+        change: (key, edit) => change(key, edit),
         ...(handOver ? { handOver: async (key: EntryKey) => {
           const entry = await store.get(key);
           return entry ? handOver(entry) : 'none';

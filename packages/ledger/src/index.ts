@@ -5,6 +5,9 @@ export { LedgerError } from './ledger-error.js';
 export type { LedgerEvent } from './ledger-events.js';
 export { LEDGER_CHANNEL } from './ledger-events.js';
 export type { LedgerOptions } from './ledger-options.js';
+export type { EscalationOptions, EscalationPolicy } from './escalation-policy.js';
+export { DEFAULT_ESCALATION } from './escalation-policy.js';
+export { STATUS_CHECK_BACKOFF_MS } from './model/status-check-schedule.js';
 export type { AttemptEvent, AttemptState } from './model/attempt-state.js';
 export {
   ATTEMPT_EVENTS,
@@ -21,6 +24,8 @@ export { DELETABLE_ENTRY_STATES, deriveEntryState, ENTRY_STATES, OUTCOME_ENTRY_S
 export type {
   AnswerSource,
   AttemptAnswer,
+  EntryEscalation,
+  EntryStatusChecks,
   LedgerAttempt,
   LedgerEntry,
   LedgerEntryRecord,

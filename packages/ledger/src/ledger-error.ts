@@ -13,7 +13,8 @@
  * - `ERR_LEDGER_NOT_RETRYABLE` – an earlier attempt may have reversed the payment; check its status.
  * - `ERR_LEDGER_NOT_RESOLVABLE` – the entry is not in doubt, so a person cannot settle it.
  * - `ERR_LEDGER_STORE_FULL` – the in-memory store holds its maximum of entries.
- * - `ERR_LEDGER_LOCKED` – another live process holds the PGlite data directory.
+ * - `ERR_LEDGER_LOCKED` – another live process holds the PGlite data directory, or this process
+ *   lost its lock (another took it over after its heartbeat stopped): it writes nothing more.
  * - `ERR_LEDGER_SCHEMA` – the database holds a newer ledger schema than this version knows.
  */
 export type LedgerErrorCode =

@@ -6,7 +6,8 @@ export const LEDGER_CHANNEL = 'reversal:ledger';
 
 /**
  * Something a person must know about: an entry became a double reversal (two attempts both
- * succeeded) or needs attention (in doubt, and no status check can settle it).
+ * succeeded) or needs attention (in doubt, and no status check can settle it, or the reconciler
+ * escalated it after its checks or time in doubt ran out: see the entry's `escalation`).
  */
 export interface LedgerEvent {
   readonly type: 'double-reversal' | 'needs-attention';

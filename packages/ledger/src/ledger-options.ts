@@ -1,4 +1,5 @@
 import type { ReversalProvider } from '@reversal/core';
+import type { EscalationOptions } from './escalation-policy.js';
 import type { LedgerEvent } from './ledger-events.js';
 import type { LedgerEntry } from './model/ledger-entry.js';
 import type { LedgerStore } from './store/ledger-store.js';
@@ -27,6 +28,14 @@ export interface LedgerOptions {
    * 15 minutes (`DEFAULT_CALLBACK_WINDOW_MS`): no provider documents how long it may take.
    */
   readonly callbackWindowMs?: number | Readonly<Record<string, number>>;
+  /**
+   * When the reconciler stops trying to settle an entry in doubt and hands it to a person (the
+   * entry turns `needs-attention`, with a `needs-attention` event and `onOutcome`): after
+   * `maxChecks` status checks that settled nothing (default 8, about a day on the backoff schedule)
+   * or `maxAgeMs` in doubt (default 1 day; the only bound for a provider without a status check),
+   * with overrides per provider id in `byProvider`. A later answer still settles the entry.
+   */
+  readonly escalation?: EscalationOptions;
   /**
    * Told of every entry's outcome once, across every instance sharing the store, whoever settled
    * it: `reverse()`, a callback, the reconciler, `resolve()`. An outcome is the entry's state when

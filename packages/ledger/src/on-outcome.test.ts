@@ -1,6 +1,6 @@
 import { createCallbackHandler, type ReversalResult } from '@reversal/core';
 import { createMockProvider } from '@reversal/core/testing';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLedger } from './create-ledger.js';
 import type { LedgerEntry } from './model/ledger-entry.js';
 import { withDerivedState } from './model/entry-view.js';
@@ -122,6 +122,61 @@ describe('onOutcome', () => {
     advance(60_001);
     expect((await other.reconcile()).handedOver).toBe(1);
     expect(told).toEqual(['succeeded']);
+  });
+
+  it('renews its claim while a slow onOutcome runs, so that no other instance runs it again', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { provider, store, told, now, advance } = setUp({ delivery: 'sync' });
+      let called: () => void = () => {};
+      let finish: () => void = () => {};
+      const inside = new Promise<void>((resolve) => (called = resolve));
+      const slow = createLedger({
+        store,
+        provider,
+        now,
+        onOutcome: (entry) => {
+          told.push(`slow:${entry.state}`);
+          called();
+          return new Promise<void>((resolve) => (finish = resolve));
+        },
+      });
+      const other = createLedger({ store, provider, now, onOutcome: (entry) => void told.push(`other:${entry.state}`) });
+      provider.respondOnce({ status: 'succeeded' });
+      const reversing = slow.reverse(request);
+      await inside;
+      // Five minutes inside onOutcome, five times its 60-second claim; another instance reconciles all along.
+      for (let step = 0; step < 15; step += 1) {
+        advance(20_000);
+        await vi.advanceTimersByTimeAsync(20_000);
+        expect((await other.reconcile()).handedOver).toBe(0);
+      }
+      finish();
+      await expect(reversing).resolves.toMatchObject({ state: 'succeeded' });
+      expect(vi.getTimerCount()).toBe(0); // it stopped renewing
+      expect(await store.get({ provider: 'mock', reference: 'ORDER1234' })).toMatchObject({ outcomeDelivery: { state: 'done' } });
+      advance(120_000);
+      expect((await other.reconcile()).handedOver).toBe(0);
+      expect(told).toEqual(['slow:succeeded']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is told of a double reversal when an attempt recorded as not sent turns out to have succeeded', async () => {
+    const { provider, ledger, told } = setUp();
+    // The caller aborted, so the ledger recorded the attempt as not sent; the request had left all the same.
+    await expect(ledger.reverse(request, { signal: AbortSignal.abort() })).rejects.toThrow();
+    const notSent = (await ledger.get('ORDER1234'))!.attempts[0]!;
+    expect(notSent.state).toBe('not-sent');
+    const retried = await ledger.retry('ORDER1234');
+    const callback = (reference: string) =>
+      provider.parseCallback!(provider.deliverCallback!({ reference, originalTransactionId: 'PDU91HIVIT' }, { status: 'succeeded' }));
+    await ledger.record(await callback(retried.attempts[1]!.providerReference), 'callback');
+    const double = await ledger.record(await callback(notSent.providerReference), 'callback');
+    expect(double).toMatchObject({ state: 'double-reversed', doubleReversal: true });
+    expect(double?.attempts.map((attempt) => attempt.state)).toEqual(['succeeded', 'succeeded']);
+    expect(told).toEqual(['ORDER1234:retryable:1', 'ORDER1234:succeeded:2', 'ORDER1234:double-reversed:2']);
   });
 
   it('is told of each new outcome: a retry’s, and a person’s resolution of an entry that needed attention', async () => {

@@ -67,13 +67,22 @@ export interface OutcomeClaimsOptions {
   readonly releaseToDue: boolean;
 }
 
+/** The outcome claims: a {@link CallbackDeduplicator} whose claims can be renewed while their holder works. */
+export interface OutcomeClaims extends CallbackDeduplicator {
+  /**
+   * Extends the claim `token` holds on `key` to `leaseMs` from now; resolves false when that token
+   * no longer holds it (its lease ended and another took it, or the entry moved on).
+   */
+  renew(key: string, token: string, options: { readonly leaseMs: number }): Promise<boolean>;
+}
+
 /**
  * The claims of outcomes handed to the application, kept on the entries themselves (so they hold
  * across every instance sharing the store, and are changed under the entry's row lock). A claim
  * for an outcome the entry has moved on from (another attempt, another state) is `done`: the
  * change that moved it hands over the new one.
  */
-export function createOutcomeClaims(store: LedgerStore, now: () => Date, options: OutcomeClaimsOptions): CallbackDeduplicator {
+export function createOutcomeClaims(store: LedgerStore, now: () => Date, options: OutcomeClaimsOptions): OutcomeClaims {
   type Parsed = NonNullable<ReturnType<typeof parseKey>>;
   /** Changes the entry's delivery record; resolves with what `decide` said. */
   const edit = async <T>(key: string, decide: (entry: LedgerEntryRecord, parsed: Parsed) => [T, OutcomeDelivery | null | undefined]) => {
@@ -119,6 +128,14 @@ export function createOutcomeClaims(store: LedgerStore, now: () => Date, options
         const later = current !== undefined && (current.attempts > parsed.attempts || (current.attempts === parsed.attempts && !sameOutcome(current, parsed)));
         return [undefined, later ? undefined : { attempts: parsed.attempts, outcome: parsed.outcome, state: 'done' }];
       });
+    },
+    async renew(key, token, { leaseMs }) {
+      const renewed = await edit<boolean>(key, (entry, parsed) => {
+        const current = entry.outcomeDelivery;
+        if (current?.state !== 'in-progress' || current.token !== token || !sameOutcome(current, parsed)) return [false, undefined];
+        return [true, { ...current, leaseEndsAt: new Date(now().getTime() + leaseMs) }];
+      });
+      return renewed === true;
     },
     async release(key, token) {
       await edit(key, (entry, parsed) => {

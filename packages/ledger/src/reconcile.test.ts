@@ -1,19 +1,21 @@
 import { createMockProvider } from '@reversal/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createLedger } from './create-ledger.js';
+import type { LedgerOptions } from './ledger-options.js';
 import { withDerivedState } from './model/entry-view.js';
 import { newAttempt } from './model/new-attempt.js';
+import { STATUS_CHECK_BACKOFF_MS } from './model/status-check-schedule.js';
 import type { ReconcileReport } from './reconcile.js';
 import { createMemoryLedgerStore } from './store/memory-store.js';
 
 const request = { transactionId: 'PDU91HIVIT', amount: '200.00', reference: 'ORDER1234' };
 
-function setUp(capabilities: { statusCheck?: boolean } = {}) {
+function setUp(capabilities: { statusCheck?: boolean } = {}, options: Partial<LedgerOptions> = {}) {
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const now = () => new Date(clock);
   const provider = createMockProvider({ capabilities: { resultDelivery: 'callback', statusCheck: true, ...capabilities } });
   const store = createMemoryLedgerStore({ now });
-  const ledger = createLedger({ store, provider, now, callbackWindowMs: { mock: 600_000 } });
+  const ledger = createLedger({ store, provider, now, callbackWindowMs: { mock: 600_000 }, ...options });
   /** An entry whose sender stopped after recording its attempt (a crash before the answer). */
   const crashedWhileSending = async (reference: string) => {
     const at = now();
@@ -25,7 +27,7 @@ function setUp(capabilities: { statusCheck?: boolean } = {}) {
     );
     return (await store.get({ provider: 'mock', reference }))!.attempts[0]!.providerReference;
   };
-  return { provider, store, ledger, crashedWhileSending, advance: (ms: number) => (clock += ms) };
+  return { provider, store, ledger, now, crashedWhileSending, advance: (ms: number) => (clock += ms) };
 }
 
 describe('reconcile', () => {
@@ -76,6 +78,44 @@ describe('reconcile', () => {
     ]);
   });
 
+  it('backs off: asks about an entry no answer settles on the schedule, not on every pass', async () => {
+    const never = { maxChecks: Number.POSITIVE_INFINITY, maxAgeMs: Number.POSITIVE_INFINITY };
+    const { provider, ledger, crashedWhileSending, advance } = setUp({}, { escalation: never });
+    const attempt = await crashedWhileSending('BACKOFF1');
+    provider.setStatus(attempt, { status: 'unknown', error: { code: 'TIMEOUT' } });
+    advance(300_001);
+    const passesChecking = async () => ((await ledger.reconcile()).checked.length === 1 ? 1 : 0);
+    expect(await passesChecking()).toBe(1);
+    // The schedule, then daily: one pass a minute before each next check asks nothing, the one at it asks.
+    for (const waitMs of [...STATUS_CHECK_BACKOFF_MS, 86_400_000, 86_400_000]) {
+      advance(waitMs - 60_000);
+      expect(await passesChecking()).toBe(0);
+      advance(60_000);
+      expect(await passesChecking()).toBe(1);
+    }
+    const checks = STATUS_CHECK_BACKOFF_MS.length + 3;
+    expect(provider.statusChecks).toHaveLength(checks);
+    expect(await ledger.get('BACKOFF1')).toMatchObject({ state: 'unknown', statusChecks: { count: checks } });
+    const checked = (await ledger.get('BACKOFF1'))!;
+    expect(checked.statusChecks?.nextAt.getTime()).toBe(checked.updatedAt.getTime() + 86_400_000);
+  });
+
+  it('drops the schedule once an answer settles the entry, so that a retry is checked afresh', async () => {
+    const { provider, ledger, crashedWhileSending, advance } = setUp();
+    const attempt = await crashedWhileSending('AFRESH1');
+    provider.setStatus(attempt, { status: 'unknown', error: { code: 'TIMEOUT' } });
+    advance(300_001);
+    await ledger.reconcile();
+    expect((await ledger.get('AFRESH1'))?.statusChecks?.count).toBe(1);
+    provider.setStatus(attempt, { status: 'failed', error: { code: 'TRANSACTION_NOT_FOUND' } });
+    advance(60_000);
+    expect((await ledger.reconcile()).checked).toMatchObject([{ reference: 'AFRESH1', after: 'failed' }]);
+    expect((await ledger.get('AFRESH1'))?.statusChecks).toBeUndefined();
+    const retried = await ledger.retry('AFRESH1');
+    expect(retried).toMatchObject({ state: 'pending' });
+    expect(retried.statusChecks).toBeUndefined();
+  });
+
   it('reports entries of a provider without a status check and guesses nothing', async () => {
     const { provider, ledger, crashedWhileSending, advance } = setUp({ statusCheck: false });
     await crashedWhileSending('NOCHECK1');
@@ -87,7 +127,7 @@ describe('reconcile', () => {
     expect(await ledger.get('NOCHECK1')).toMatchObject({ state: 'sending' });
   });
 
-  it('reports a failed status check and frees the entry for the next pass', async () => {
+  it('reports a failed status check and checks the entry again at its next scheduled check', async () => {
     const { provider, ledger, crashedWhileSending, advance } = setUp();
     await crashedWhileSending('FAILING1');
     const checkStatus = provider.checkStatus;
@@ -96,7 +136,10 @@ describe('reconcile', () => {
     };
     advance(300_001);
     expect((await ledger.reconcile()).failed).toEqual([{ provider: 'mock', reference: 'FAILING1', message: 'status API down' }]);
+    expect(await ledger.get('FAILING1')).toMatchObject({ state: 'sending', statusChecks: { count: 1 } });
     provider.checkStatus = checkStatus;
+    expect((await ledger.reconcile()).checked).toEqual([]);
+    advance(STATUS_CHECK_BACKOFF_MS[0]!);
     expect((await ledger.reconcile()).checked).toHaveLength(1);
   });
 
@@ -111,7 +154,8 @@ describe('reconcile', () => {
     advance(31 * 86_400_000);
     expect((await ledger.reconcile()).pruned).toBe(1);
     expect(await ledger.get('ORDER1234')).toBeUndefined();
-    expect(await ledger.get('DOUBT1')).toMatchObject({ state: 'unknown' });
+    // Still in doubt after a month: escalated to a person, never deleted.
+    expect(await ledger.get('DOUBT1')).toMatchObject({ state: 'needs-attention', escalation: { reason: 'age' } });
   });
 
   it('runs on a timer until stopped, reporting each pass', async () => {

@@ -1,5 +1,5 @@
 import { type CallbackInput, ReversalCallbackError, toMoney } from '@reversal/core';
-import { type CallbackAnswer, type CallbackSpec, lookupCode, readJsonBody } from '@reversal/core/kit';
+import { type CallbackAnswer, type CallbackSpec, lookupCode, readJsonBody, truncateText } from '@reversal/core/kit';
 import * as v from 'valibot';
 import { callbackBodySchema, queueTimeoutBodySchema, resultParameters } from './callback-body.js';
 import type { CallbackCorrelation } from './callback-token.js';
@@ -16,7 +16,7 @@ const malformed = (why: string) =>
   new ReversalCallbackError('ERR_CALLBACK', `Callback rejected: ${why}. Answer 400; this is not a Daraja reversal callback.`);
 
 const optionalText = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value.slice(0, 500) : undefined;
+  typeof value === 'string' && value !== '' ? truncateText(value, 500) : undefined;
 
 /**
  * Daraja's callbacks: the URL is authenticated and correlated first (its token, or in unsigned

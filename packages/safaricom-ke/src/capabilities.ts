@@ -19,7 +19,9 @@ export const SAFARICOM_KE_CAPABILITIES: ProviderCapabilities = Object.freeze({
  * What Daraja accepts in a reversal request (see docs/providers/safaricom-ke.md): an M-Pesa receipt
  * (10 upper-case letters and digits in every example; a little slack in length keeps a future
  * format from being refused here rather than by Daraja), whole shillings (Daraja reverses the full
- * original amount), and a reason that fits `Remarks` (2–100 characters).
+ * original amount), a reason that fits `Remarks` (2–100 characters), and a reference that fits
+ * `Occasion` and the callback URL it is signed into: 1–20 letters and digits (`Occasion` takes up to
+ * 100 characters; 20 is what every provider here carries — docs/providers/safaricom-ke.md, "The reversal request").
  */
 export const SAFARICOM_KE_REQUEST_RULES: RequestRules = Object.freeze({
   transactionId: Object.freeze({
@@ -28,4 +30,5 @@ export const SAFARICOM_KE_REQUEST_RULES: RequestRules = Object.freeze({
   }),
   amountDecimals: 0,
   reason: Object.freeze({ minLength: 2, maxLength: 100 }),
+  reference: Object.freeze({ kind: 'alphanumeric', maxLength: 20 }),
 });

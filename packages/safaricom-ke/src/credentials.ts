@@ -1,5 +1,5 @@
 import type { Secret } from '@reversal/core';
-import type { CredentialSpec, JsonTransport, ResponseOutcome } from '@reversal/core/kit';
+import { type CredentialSpec, type JsonTransport, type ResponseOutcome, truncateText } from '@reversal/core/kit';
 import * as v from 'valibot';
 
 const tokenSchema = v.object({
@@ -51,7 +51,8 @@ export function darajaCredentials(transport: JsonTransport, basicCredential: str
       }
       const error = v.safeParse(darajaErrorSchema, response.body);
       const providerCode = error.success ? error.output.errorCode : `HTTP_${response.status}`;
-      const said = error.success && error.output.errorMessage ? error.output.errorMessage.slice(0, 200) : 'no usable token in the answer';
+      const message = error.success ? error.output.errorMessage : undefined;
+      const said = message ? truncateText(message, 200) : 'no usable token in the answer';
       const raw = error.success ? response.body : { oauth: { status: response.status } };
       if (response.status >= 400 && response.status < 500) {
         return {

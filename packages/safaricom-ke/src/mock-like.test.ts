@@ -18,9 +18,11 @@ async function rejectedFields(promise: Promise<unknown>): Promise<string[]> {
 describe('createMockProvider({ like: safaricomKe })', () => {
   const mock = createMockProvider({ like: safaricomKe });
 
-  it('takes the adapter id and capabilities', () => {
+  it('takes the adapter id, capabilities and request rules (references: 1–20 letters and digits, for Occasion)', () => {
     expect(mock.id).toBe('safaricom-ke');
     expect(mock.capabilities).toEqual(safaricomKe.capabilities);
+    expect(mock.requestRules).toBe(safaricomKe.requestRules);
+    expect(safaricomKe.requestRules.reference).toEqual({ kind: 'alphanumeric', maxLength: 20 });
   });
 
   it.each([

@@ -4,6 +4,7 @@ import {
   type OperationSpec,
   type ProviderAnswer,
   type ResponseOutcome,
+  truncateText,
   type ValidatedReversalRequest,
 } from '@reversal/core/kit';
 import * as v from 'valibot';
@@ -94,7 +95,7 @@ export function readReversalAnswer(response: ResponseOutcome<unknown>): Provider
       status: 'pending',
       conversationId: ConversationID || undefined,
       providerRequestId: OriginatorConversationID || undefined,
-      metadata: ResponseDescription ? { providerDescription: ResponseDescription.slice(0, 500) } : {},
+      metadata: ResponseDescription ? { providerDescription: truncateText(ResponseDescription, 500) } : {},
       raw,
     };
   }
@@ -108,10 +109,10 @@ export function readReversalAnswer(response: ResponseOutcome<unknown>): Provider
       error: {
         code: mapping.code ?? 'PROCESSING_ERROR',
         providerCode,
-        message: `${mapping.description}${said ? ` Daraja said: "${said.slice(0, 200)}".` : ''}`,
+        message: `${mapping.description}${said ? ` Daraja said: "${truncateText(said, 200)}".` : ''}`,
         retryable: mapping.retryable,
       },
-      metadata: said ? { providerDescription: said.slice(0, 500) } : {},
+      metadata: said ? { providerDescription: truncateText(said, 500) } : {},
       raw,
     };
   }

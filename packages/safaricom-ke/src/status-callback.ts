@@ -1,5 +1,5 @@
 import { ReversalCallbackError, type ResultError, type StatusQuery, toMoney } from '@reversal/core';
-import { type CallbackAnswer, lookupCode } from '@reversal/core/kit';
+import { type CallbackAnswer, lookupCode, truncateText } from '@reversal/core/kit';
 import * as v from 'valibot';
 import { callbackBodySchema, queueTimeoutBodySchema } from './callback-body.js';
 import type { CallbackCorrelation } from './callback-token.js';
@@ -17,7 +17,11 @@ const malformed = (why: string) =>
   new ReversalCallbackError('ERR_CALLBACK', `Callback rejected: ${why}. Answer 400; this is not a Daraja Transaction Status result.`);
 
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 500) : typeof value === 'number' ? String(value) : undefined;
+  typeof value === 'string' && value.trim() !== ''
+    ? truncateText(value.trim(), 500)
+    : typeof value === 'number'
+      ? String(value)
+      : undefined;
 
 /**
  * The parameters of a status result as `Key → Value`, keys without spaces: the 2017 documentation

@@ -1,5 +1,12 @@
 import { isResultErrorCode, type ResultError, type StatusQuery } from '@reversal/core';
-import { type JsonTransport, lookupCode, type OperationSpec, type ProviderAnswer, type ResponseOutcome } from '@reversal/core/kit';
+import {
+  type JsonTransport,
+  lookupCode,
+  type OperationSpec,
+  type ProviderAnswer,
+  type ResponseOutcome,
+  truncateText,
+} from '@reversal/core/kit';
 import * as v from 'valibot';
 import { DARAJA_STATUS_ERROR_CODES, UNKNOWN_STATUS_ERROR_CODE } from './codes/status-codes.js';
 import { darajaErrorSchema } from './credentials.js';
@@ -86,7 +93,7 @@ export function readStatusAnswer(response: ResponseOutcome<unknown>, query: Stat
   const { mapping, providerCode } = error.success
     ? lookupCode(DARAJA_STATUS_ERROR_CODES, error.output.errorCode, UNKNOWN_STATUS_ERROR_CODE)
     : { mapping: UNKNOWN_STATUS_ERROR_CODE, providerCode: `HTTP_${response.status}` };
-  const said = error.success && error.output.errorMessage ? ` Daraja said: "${error.output.errorMessage.slice(0, 200)}".` : '';
+  const said = error.success && error.output.errorMessage ? ` Daraja said: "${truncateText(error.output.errorMessage, 200)}".` : '';
   const problem: ResultError = {
     code: mapping.code ?? 'PROCESSING_ERROR',
     providerCode,

@@ -16,8 +16,10 @@ export const VODACOM_MZ_CAPABILITIES: ProviderCapabilities = Object.freeze({
 
 /**
  * What Vodacom Mozambique accepts in a reversal request: transaction ids of 1–20 letters and
- * digits, amounts in meticais with up to two decimals. `reason` is checked like any provider's but
- * not sent: the Reversal API has no field for it (docs/providers/vodacom-mz.md, "Reversal request").
+ * digits, amounts in meticais with up to two decimals, and references that fit
+ * `input_ThirdPartyReference`: 1–20 characters (INS-17), no whitespace, so letters and digits. `reason`
+ * is checked like any provider's but not sent: the Reversal API has no field for it
+ * (docs/providers/vodacom-mz.md, "Reversal request").
  */
 export const VODACOM_MZ_REQUEST_RULES: RequestRules = Object.freeze({
   transactionId: Object.freeze({
@@ -26,4 +28,5 @@ export const VODACOM_MZ_REQUEST_RULES: RequestRules = Object.freeze({
   }),
   amountDecimals: 2,
   reason: DEFAULT_REQUEST_RULES.reason,
+  reference: Object.freeze({ kind: 'alphanumeric', maxLength: 20 }),
 });

@@ -1,5 +1,5 @@
 import type { ResultError } from '@reversal/core';
-import type { ResponseOutcome } from '@reversal/core/kit';
+import { type ResponseOutcome, truncateText } from '@reversal/core/kit';
 import * as v from 'valibot';
 import type { VodacomMzMetadata } from './metadata.js';
 
@@ -7,10 +7,11 @@ import type { VodacomMzMetadata } from './metadata.js';
 // (an odd field must not hide the others, which may say the reversal was applied).
 const field = v.fallback(v.optional(v.union([v.string(), v.pipe(v.number(), v.finite(), v.transform(String))])), undefined);
 
-// Provider text made safe for a message: control characters removed, at most 200 characters.
+// Provider text made safe for a message: control characters removed, at most 200 code points.
 const description = v.pipe(
   field,
-  v.transform((text) => text?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200)),
+  // Cut by code point, never inside an emoji; the body was scrubbed of secrets before it got here.
+  v.transform((text) => (text === undefined ? undefined : truncateText(text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim(), 200))),
 );
 
 /**

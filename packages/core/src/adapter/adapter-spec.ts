@@ -37,7 +37,10 @@ export interface AdapterSpec<TId extends string, TInput, TOptions extends Common
   readonly displayName: string;
   /** What the provider can do; `currencies[0]` is the currency of requested amounts. */
   readonly capabilities: ProviderCapabilities;
-  /** What the provider accepts in a request, as data. */
+  /**
+   * What the provider accepts in a request, as data, from its documentation; declare `reference`
+   * (the format of the field that carries the caller's reference), or 1–20 letters and digits is assumed.
+   */
   readonly requestRules: RequestRules;
   /** Validates (and defaults) the options; its messages must never echo a value. */
   readonly optionsSchema: v.GenericSchema<TInput, TOptions>;

@@ -3,6 +3,9 @@ import type { ReversalEvent } from '../kit/events.js';
 import { REDACTED_TEXT } from '../kit/secret.js';
 import { ReversalValidationError } from '../errors/reversal-validation-error.js';
 import { createProvider } from '../registry/create-provider.js';
+import { DEFAULT_REQUEST_RULES } from '../request-rules.js';
+import { defineAdapter } from './define-adapter.js';
+import * as v from 'valibot';
 import { startTestServer, type TestServer, testAdapter } from './test-support/test-adapter.js';
 
 const API_KEY = 'api-key-canary-5f1c9e';
@@ -26,6 +29,31 @@ describe('the provider core builds from an adapter spec', () => {
     const p = provider();
     await expect(p.reverse({ transactionId: 'A 1', amount: 'ten' })).rejects.toBeInstanceOf(ReversalValidationError);
     expect(server.requests).toEqual([]);
+    await p.close?.();
+  });
+
+  it('exposes the request rules it validates with, and refuses a reference format it cannot honour', async () => {
+    const p = provider();
+    expect(p.requestRules).toBe(testAdapter.requestRules);
+    expect(p.requestRules?.reference).toEqual({ kind: 'alphanumeric', maxLength: 20 });
+    const tooLong = { transactionId: 'TX1', amount: '5', reference: 'A'.repeat(21) };
+    await expect(p.reverse(tooLong)).rejects.toThrow(/reference: must be 1–20 letters/);
+    expect(server.requests).toEqual([]);
+    const tooShort = () =>
+      defineAdapter({
+        id: 'short-ref',
+        displayName: 'Short Ref',
+        capabilities: testAdapter.capabilities,
+        requestRules: { ...DEFAULT_REQUEST_RULES, reference: { kind: 'alphanumeric', maxLength: 6 } },
+        optionsSchema: v.object({ timeoutMs: v.number() }),
+        environment: {},
+        connect: () => ({
+          secrets: [],
+          reversal: { transport: undefined as never, prepare: () => ({ request: { method: 'POST', path: '/' } }), read: () => ({ status: 'pending', raw: null }) },
+        }),
+      });
+    expect(tooShort).toThrow(RangeError);
+    expect(tooShort).toThrow(/short-ref adapter: the reference format's maxLength must be a whole number of at least 8, not 6/);
     await p.close?.();
   });
 

@@ -10,6 +10,8 @@ import type { AdapterConnection, AdapterSpec, CommonOptions, CredentialFailure }
 import { assembleResult } from './assemble-result.js';
 import { tokenTransportFailure } from './failure-answers.js';
 import { authorizationSecrets, type OperationContext, runOperation, sendWithRetry } from './run-operation.js';
+import { scrubCallbackInput } from './scrub-callback-input.js';
+import { scrubResponse } from './scrub-outcome.js';
 import { createSecretScrubber } from './secret-scrubber.js';
 
 type Source = 'reverse' | 'callback' | 'status';
@@ -42,6 +44,7 @@ export function buildProvider<TId extends string, TInput, TOptions extends Commo
     providerId: spec.id,
     displayName: spec.displayName,
     events,
+    scrubber,
     credentials: connection.credentials && {
       spec: connection.credentials,
       tokens: createTokenCache<CredentialFailure>({
@@ -51,10 +54,10 @@ export function buildProvider<TId extends string, TInput, TOptions extends Commo
           const call = credentials.prepare();
           const outcome = await sendWithRetry(credentials.transport, { ...call.request, operation: 'token', schema: ANY }, {}, context);
           if (outcome.kind !== 'response') return { failure: tokenTransportFailure(outcome, spec.displayName) };
-          const read = credentials.read(outcome);
-          if (!('failure' in read)) return read;
-          // The token endpoint may echo the Basic credentials: scrub them before they reach a result.
+          // The token endpoint may echo the Basic credentials: scrubbed before `read` quotes (and cuts) any of it.
           const callScrubber = scrubber.with(authorizationSecrets(call.request.headers));
+          const read = credentials.read(scrubResponse(outcome, callScrubber));
+          if (!('failure' in read)) return read;
           const { failure } = read;
           return { failure: { ...failure, message: callScrubber.text(failure.message), raw: callScrubber.value(failure.raw) } };
         },
@@ -77,6 +80,7 @@ export function buildProvider<TId extends string, TInput, TOptions extends Commo
   const provider: ReversalProvider<TMetadata> = {
     id: spec.id,
     capabilities: spec.capabilities,
+    requestRules: spec.requestRules,
     async reverse(input, call: CallOptions = {}) {
       const request = validateReversalRequest(input, { capabilities: spec.capabilities, rules: spec.requestRules });
       call.signal?.throwIfAborted();
@@ -121,7 +125,7 @@ export function buildProvider<TId extends string, TInput, TOptions extends Commo
   const callback = connection.callback;
   if (callback) {
     provider.parseCallback = async (input) => {
-      const answer = await callback.read(input);
+      const answer = await callback.read(scrubCallbackInput(input, scrubber));
       const result = assembleResult({ provider: spec.id, reference: answer.reference, originalTransactionId: answer.originalTransactionId }, answer, scrubber);
       emitResult(result, 'callback');
       return result;

@@ -9,6 +9,8 @@ import * as v from 'valibot';
 import { abortable } from './abortable.js';
 import type { CredentialFailure, CredentialSpec, OperationSpec, PreparedCall, ProviderAnswer } from './adapter-spec.js';
 import { credentialFailureAnswer, keepPendingOnFailedQuery, type Operation, transportFailureAnswer } from './failure-answers.js';
+import { scrubFailure, scrubResponse } from './scrub-outcome.js';
+import type { SecretScrubber } from './secret-scrubber.js';
 
 // Adapters read the answer themselves (`OperationSpec.read`); the transport only parses JSON.
 const ANY_BODY = v.unknown();
@@ -26,6 +28,8 @@ export interface OperationContext {
   readonly providerId: string;
   readonly displayName: string;
   readonly events: EventEmitter;
+  /** The instance's secrets; each call adds its own (headers, tokens, `PreparedCall.secrets`). */
+  readonly scrubber: SecretScrubber;
   readonly credentials?: { readonly spec: CredentialSpec; readonly tokens: TokenCache<CredentialFailure> } | undefined;
 }
 
@@ -33,7 +37,8 @@ export interface OperationContext {
  * Sends one operation the one way every adapter sends: the call is prepared once, the token (if
  * any) is fetched while an abort still rejects, a request that provably never left is sent again
  * (at most three times in all, with `retry` events) and one that may have arrived never is, a
- * rejected token is refreshed once, and a transport failure becomes the matching answer.
+ * rejected token is refreshed once, and a transport failure becomes the matching answer. What the
+ * provider answered is scrubbed of the call's secrets before `read` sees it or an answer keeps it.
  */
 export async function runOperation<TInput, TMetadata extends ProviderMetadata>(
   operation: Operation,
@@ -63,14 +68,16 @@ export async function runOperation<TInput, TMetadata extends ProviderMetadata>(
     const request: JsonRequest<unknown> = { operation, method, path, query, headers, body, schema: ANY_BODY };
     const outcome = await sendWithRetry(spec.transport, request, options, context);
     if (outcome.kind !== 'response') {
-      return { answer: keepPendingOnFailedQuery(transportFailureAnswer(outcome, operation, context.displayName), queried), call, sentSecrets };
+      const failure = scrubFailure(outcome, context.scrubber.with(sentSecrets));
+      const answer = transportFailureAnswer<TMetadata>(failure, operation, context.displayName);
+      return { answer: keepPendingOnFailedQuery(answer, queried), call, sentSecrets };
     }
     if (token !== undefined && !refreshed && context.credentials?.spec.rejected(outcome)) {
       // The provider refused the token, so it did nothing with the request: fetch a new one and send once more.
       context.credentials.tokens.invalidate(token);
       continue;
     }
-    return { answer: spec.read(outcome, input, call), call, sentSecrets };
+    return { answer: spec.read(scrubResponse(outcome, context.scrubber.with(sentSecrets)), input, call), call, sentSecrets };
   }
 }
 

@@ -1,10 +1,14 @@
 import { REDACTED_TEXT, Secret } from '../kit/secret.js';
+import { mapStrings } from './map-strings.js';
 
 /** Removes known secrets from provider text and payloads; see {@link createSecretScrubber}. */
 export interface SecretScrubber {
   /** `text` with every secret, in every encoded form, replaced by `[REDACTED]`. */
   text(text: string): string;
-  /** A deep copy of `value` with every string scrubbed like {@link SecretScrubber.text}. */
+  /**
+   * A deep copy of `value` with every string (keys too) scrubbed like {@link SecretScrubber.text};
+   * values nested beyond 32 levels are replaced, since they could not be checked.
+   */
   value(value: unknown): unknown;
   /** A scrubber that also removes `more` (the secrets of one call). */
   with(more: readonly string[]): SecretScrubber;
@@ -12,7 +16,6 @@ export interface SecretScrubber {
 
 // Shorter values would match innocent text (amounts, ids) far too often to be worth replacing.
 const MIN_SECRET_LENGTH = 6;
-const MAX_DEPTH = 32;
 
 /** The forms a value takes on the wire: as is, URL-encoded (path or form), JSON-escaped, base64. */
 function encodedForms(secret: string): readonly string[] {
@@ -39,8 +42,6 @@ const formCache = new Map<string, readonly string[]>();
  * Builds a scrubber for the secrets that go onto the wire, so that a gateway that echoes a request
  * (a 502 page, a JSON error repeating the body) cannot put one into a result, a message or an
  * event. Only the given values are replaced — transaction ids and amounts stay readable.
- *
- * Copies are built without prototypes' help: an own `__proto__` key stays a plain key.
  */
 export function createSecretScrubber(secrets: readonly (string | Secret)[]): SecretScrubber {
   return build(secrets.map((item) => (Secret.isInstance(item) ? item.reveal() : item)));
@@ -51,28 +52,14 @@ function build(values: readonly string[]): SecretScrubber {
     // Longest first: a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
 
+  // The shortest form: text shorter than it holds none (headers, codes, ids mostly).
+  const shortest = forms.at(-1)?.length ?? Number.POSITIVE_INFINITY;
   const text = (input: string): string => {
-    if (input.length < MIN_SECRET_LENGTH) return input;
+    if (input.length < shortest) return input;
     let output = input;
     // A form longer than the text cannot be in it (most provider fields are shorter than any token).
     for (const form of forms) if (form.length <= output.length && output.includes(form)) output = output.replaceAll(form, REDACTED_TEXT);
     return output;
-  };
-
-  const visit = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return text(value);
-    if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
-    if (value instanceof Date) return value;
-    if (Array.isArray(value)) return value.map((item) => visit(item, depth + 1));
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const name = text(key);
-      const item = visit((value as Record<string, unknown>)[key], depth + 1);
-      // defineProperty for this one key: `copy.__proto__ = x` would set the copy's prototype.
-      if (name === '__proto__') Object.defineProperty(copy, name, { value: item, enumerable: true, writable: true, configurable: true });
-      else copy[name] = item;
-    }
-    return copy;
   };
 
   // The scrubber of the last call's secrets, kept for the next call: a provider sends the same
@@ -81,7 +68,7 @@ function build(values: readonly string[]): SecretScrubber {
   let lastCall: { readonly more: readonly string[]; readonly scrubber: SecretScrubber } | undefined;
   const scrubber: SecretScrubber = {
     text,
-    value: (value) => (forms.length > 0 ? visit(value, 0) : value),
+    value: (value) => (forms.length > 0 ? mapStrings(value, text) : value),
     with(more) {
       if (more.length === 0) return scrubber;
       if (lastCall && sameStrings(lastCall.more, more)) return lastCall.scrubber;

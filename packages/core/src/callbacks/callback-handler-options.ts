@@ -29,6 +29,11 @@ export interface CallbackHandlerSettings<TMetadata extends ProviderMetadata = Pr
    * Your code: called once per outcome (`succeeded`, `failed`, `unknown`; never `pending`) and
    * awaited before the provider is answered. Throw to have the provider told 500, so that it may
    * deliver again; keep it idempotent, as a provider may deliver twice in any case.
+   *
+   * Without a `ledger`, only a result that changes what the `store` recorded for its attempt is
+   * handed over: a late callback that changes nothing (Daraja's queue timeout after that attempt's
+   * success, an `unknown` after its refusal) is acknowledged to the provider and not passed on. Two
+   * such callbacks arriving at the same moment may both be handed over.
    */
   readonly onResult: (result: ReversalResult<TMetadata>) => unknown;
   /**

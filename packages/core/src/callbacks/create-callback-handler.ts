@@ -17,8 +17,9 @@ import { nodeRequestUrl, writeNodeAnswer } from './write-node-answer.js';
  * is for (404), the body size (413, unread beyond `maxBodyBytes`), JSON whatever the content type
  * (400), the provider's own checks — the signed token when the provider has a `callbackSecret`
  * (401) or a malformed body (400); then it awaits `onResult` once per outcome of each attempt
- * (duplicates of a handled outcome are acknowledged without calling it again; one arriving while
- * the first is still inside `onResult` waits for it, or is answered 503 with `Retry-After`) and answers the provider's expected acknowledgement
+ * that changes what was recorded for it (duplicates, and weaker news after an outcome, are
+ * acknowledged without calling it; one arriving while the first is still inside `onResult` waits
+ * for it, or is answered 503 with `Retry-After`) and answers the provider's expected acknowledgement
  * (Daraja: `{"ResultCode":0,"ResultDesc":"Accepted"}`), or 500 when `onResult` threw, so that the
  * provider may deliver again. Rejections are reported to `onError`. No input makes it throw.
  *

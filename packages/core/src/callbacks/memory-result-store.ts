@@ -36,6 +36,9 @@ export function createMemoryResultStore(options: MemoryResultStoreOptions = {}):
     async get(reference) {
       return references.get(reference)?.current;
     },
+    async attempts(reference) {
+      return references.get(reference)?.attempts ?? [];
+    },
     async set(result) {
       const attempts = recordAttemptResult(references.get(result.reference)?.attempts ?? [], result);
       if (!attempts) return;

@@ -1,5 +1,6 @@
 import { ReversalCallbackError } from '../errors/reversal-callback-error.js';
 import { getHeader, readJsonBody } from '../kit/read-json-body.js';
+import { truncateText } from '../kit/storable-text.js';
 import type { HeaderInput } from '../reversal-provider.js';
 import type { ReversalResult } from '../reversal-result.js';
 import { type AddressAllowList, resolveClientAddress } from './address-allow-list.js';
@@ -60,7 +61,8 @@ export async function processCallback(pipeline: CallbackPipeline, callback: Rece
   try {
     const method = typeof callback.method === 'string' ? callback.method.toUpperCase() : '';
     if (method !== 'POST') {
-      return reject({ status: 405, reason: 'method-not-allowed', message: `A ${method.slice(0, 16)} request is not a callback.` }, { allow: 'POST' });
+      const message = `A ${truncateText(method, 16)} request is not a callback.`;
+      return reject({ status: 405, reason: 'method-not-allowed', message }, { allow: 'POST' });
     }
     if (pipeline.allowList && !pipeline.allowList.allows(remoteAddress)) {
       const message = remoteAddress === undefined

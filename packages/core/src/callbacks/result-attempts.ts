@@ -1,4 +1,5 @@
 import { isFinalResult, type ReversalResult } from '../reversal-result.js';
+import type { ResultStore } from './result-store.js';
 
 /** How many attempts of one reference a store keeps; beyond it the oldest settled failure goes first. */
 export const MAX_ATTEMPTS_PER_REFERENCE = 16;
@@ -33,6 +34,18 @@ export function recordAttemptResult(
   const known = attempts[index] as ReversalResult;
   if (known.status === 'succeeded' || (isFinalResult(known) && !isFinalResult(result))) return undefined;
   return attempts.map((attempt, at) => (at === index ? result : attempt));
+}
+
+/**
+ * True when recording `result` in `store` would change what it holds for the result's attempt
+ * (see {@link recordAttemptResult}). From the store's `attempts` when it has them; else judged from
+ * `get` alone, which can only tell for the attempt the current result belongs to (for another
+ * attempt it answers true, so that nothing that may be news is held back).
+ */
+export async function changesRecord(store: ResultStore, result: ReversalResult): Promise<boolean> {
+  if (store.attempts) return recordAttemptResult(await store.attempts(result.reference), result) !== undefined;
+  const current = await store.get(result.reference);
+  return current === undefined || !sameAttempt(current, result) || recordAttemptResult([current], result) !== undefined;
 }
 
 /**

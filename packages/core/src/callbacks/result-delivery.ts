@@ -1,15 +1,17 @@
 import type { ReversalResult } from '../reversal-result.js';
 import type { CallbackDeduplicator } from './callback-deduplicator.js';
 import type { CallbackLedger } from './callback-ledger.js';
-import { deduplicationKey } from './result-attempts.js';
+import { changesRecord, deduplicationKey } from './result-attempts.js';
 import type { ResultStore } from './result-store.js';
 
 /**
- * What handing a result to the application gave. `in-progress`: another delivery of the same
- * outcome holds the claim and has not settled; this one must not be acknowledged (answer 503).
+ * What handing a result to the application gave. `unchanged`: the result changes nothing the store
+ * recorded for its attempt (a late queue timeout after that attempt's success); acknowledged, not
+ * handed over. `in-progress`: another delivery of the same outcome holds the claim and has not
+ * settled; this one must not be acknowledged (answer 503).
  */
 export type DeliveryOutcome =
-  | { readonly kind: 'delivered' | 'duplicate' }
+  | { readonly kind: 'delivered' | 'duplicate' | 'unchanged' }
   | { readonly kind: 'in-progress'; readonly retryAfterSeconds: number }
   | { readonly kind: 'failed'; readonly stage: 'on-result' | 'store' | 'dedupe'; readonly error: unknown };
 
@@ -33,7 +35,8 @@ export interface ResultDeliveryOptions {
  * provider's next delivery gets through. A duplicate arriving while the claim is in progress waits
  * for it (up to `dedupeWaitMs`, when it runs in this process) and is then handled as if it had
  * just arrived; otherwise it is `in-progress`, never acknowledged for an outcome not yet recorded.
- * A `pending` result is only recorded: it is not an outcome. With a ledger, every result is
+ * A `pending` result is only recorded: it is not an outcome, and neither is a result that changes
+ * nothing the store recorded for its attempt (`unchanged`, acknowledged). With a ledger, every result is
  * recorded to the ledger first, and what reaches `onResult` is the outcome the ledger reports,
  * claimed through the ledger's `outcomeClaims` instead of `dedupe`.
  */
@@ -43,6 +46,10 @@ export function createResultDelivery({ onResult, dedupe, store, dedupeLeaseMs, d
   const running = new Map<string, Promise<DeliveryOutcome>>();
 
   async function handle(result: ReversalResult): Promise<DeliveryOutcome> {
+    // Without a ledger the store is the record: news that changes nothing in it is not news.
+    const changes = await attempt('store', () => changesRecord(store, result));
+    if (changes.kind === 'failed') return changes;
+    if (!changes.value) return { kind: 'unchanged' };
     const outcome = await attempt('on-result', () => onResult(result));
     return outcome.kind === 'failed' ? outcome : attempt('store', () => store.set(result));
   }

@@ -31,6 +31,7 @@ export type Unsubscribe = () => void | Promise<void>;
  *   async get(reference) {
  *     return currentResult(await load(reference));
  *   },
+ *   attempts: load,
  *   async set(result) {
  *     // Read-modify-write: run it under WATCH/MULTI (retry on conflict) or a lock per reference.
  *     const attempts = recordAttemptResult(await load(result.reference), result);
@@ -51,6 +52,13 @@ export interface ResultStore {
   get(reference: string): Promise<ReversalResult | undefined>;
   /** Records a result (see the rules above) and notifies the reference's subscribers. */
   set(result: ReversalResult): Promise<void>;
+  /**
+   * The latest result of each of the reference's attempts, oldest first (the list
+   * `recordAttemptResult` works on), `[]` for a reference it does not know. Optional: with it, the
+   * callback handler tells exactly which results change nothing an attempt recorded and keeps them
+   * from `onResult`; without it, it can tell only for the attempt `get` answers with.
+   */
+  attempts?(reference: string): Promise<readonly ReversalResult[]>;
   /** Calls `listener` with the reference's current result after each change, until the returned function is called. */
   subscribe(reference: string, listener: (result: ReversalResult) => void): Promise<Unsubscribe>;
 }

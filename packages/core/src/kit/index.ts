@@ -1,5 +1,6 @@
 // @reversal/core/kit — what adapter authors use. Application code does not need it; nothing here
-// is exported from the main entry too.
+// is exported from the main entry too, but DEFAULT_REQUEST_RULES, which adapters build their rules
+// from and callers assume of a provider without rules (kept here for the adapters that import it).
 export type {
   AdapterConnection,
   AdapterSpec,
@@ -34,6 +35,7 @@ export type { JsonBody } from './read-json-body.js';
 export { getHeader, readJsonBody } from './read-json-body.js';
 export { REDACTED_TEXT, redactText } from './secret.js';
 export { secretString } from './secret-schema.js';
+export { truncateText } from './storable-text.js';
 export { isLoopbackHost, isSecureUrl, secureUrl } from './secure-url.js';
 export type { IssuedToken } from './token-cache.js';
 export type {

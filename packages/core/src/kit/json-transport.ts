@@ -49,8 +49,6 @@ export interface JsonTransport {
   close(): Promise<void>;
 }
 
-const TEXT_KEPT = 4096;
-
 /**
  * Creates the JSON transport adapters share: an undici keep-alive pool per provider instance, a
  * timeout on every call, abort support, and validation of every response body, with failures
@@ -155,7 +153,8 @@ function invalid(status: number, text: string, message: string): TransportOutcom
     code: 'INVALID_RESPONSE',
     message,
     status,
-    text: text.slice(0, TEXT_KEPT),
+    // Whole (the body is bounded by maxResponseBytes): whoever keeps it scrubs secrets first, then cuts.
+    text,
   };
 }
 

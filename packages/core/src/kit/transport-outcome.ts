@@ -6,7 +6,7 @@ export interface ResponseOutcome<T> {
   readonly headers: Readonly<Record<string, string>>;
   /** The parsed and validated body. */
   readonly body: T;
-  /** The body as received. */
+  /** The body as received (in what an adapter's `read` gets: scrubbed of the call's secrets, like `body`). */
   readonly text: string;
 }
 
@@ -33,7 +33,11 @@ export interface MaybeSentOutcome {
   readonly message: string;
   /** The HTTP status, when a response started arriving. */
   readonly status?: number;
-  /** The body, when one arrived but could not be read (at most 4 KiB of it). */
+  /**
+   * The body, when one arrived but could not be read: whole (at most the transport's
+   * `maxResponseBytes`), secrets included if the provider echoed any. Scrub it before keeping any of
+   * it, then cut it (core keeps 4,096 code points in a result's `raw.body`).
+   */
   readonly text?: string;
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isValidReference } from '../reference.js';
+import { DEFAULT_REFERENCE_FORMAT, describeReferenceFormat, fitsReferenceFormat } from '../reference-format.js';
 import { isResultErrorCode } from '../result-error-code.js';
 import type { ReversalProvider } from '../reversal-provider.js';
 import type { ReversalResult, ReversalStatus } from '../reversal-result.js';
@@ -9,7 +9,8 @@ const TWO_DECIMALS = /^(0|[1-9]\d*)\.\d{2}$/;
 
 /**
  * Asserts that `value` is a well-formed `ReversalResult` of `provider`: a known status, the
- * provider's id, a valid reference, the original transaction id, an exact `Money` in one of the
+ * provider's id, a reference in the provider's format
+ * (`requestRules.reference`), the original transaction id, an exact `Money` in one of the
  * provider's currencies, an error on `failed` and `unknown`, `metadata` and `raw`, and that it
  * survives `JSON.stringify`. Throws an `AssertionError` naming the first field that is wrong.
  *
@@ -22,7 +23,8 @@ export function assertReversalResult(value: unknown, provider: ReversalProvider)
   const result = value as Partial<Record<keyof ReversalResult | 'error', unknown>>;
   assert.ok(STATUSES.includes(result.status as ReversalStatus), `status must be one of ${STATUSES.join(', ')}`);
   assert.equal(result.provider, provider.id, 'provider must be the provider id');
-  assert.ok(isValidReference(result.reference), 'reference must be 1–20 letters and digits');
+  const format = provider.requestRules?.reference ?? DEFAULT_REFERENCE_FORMAT;
+  assert.ok(fitsReferenceFormat(result.reference, format), `reference must be ${describeReferenceFormat(format)}`);
   assert.ok(typeof result.originalTransactionId === 'string' && result.originalTransactionId !== '', 'originalTransactionId is required');
   for (const field of ['reversalTransactionId', 'conversationId'] as const) {
     assert.ok(result[field] === undefined || typeof result[field] === 'string', `${field} must be a string when present`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ReversalValidationError } from '../errors/reversal-validation-error.js';
 import { parseAmount } from '../money.js';
-import { generateReference, isValidReference } from '../reference.js';
+import { assertReferenceFormat, DEFAULT_REFERENCE_FORMAT, fitsReferenceFormat, generateReferenceFor } from '../reference-format.js';
 import type { CallbackInput, ProviderCapabilities, ReversalProvider } from '../reversal-provider.js';
 import type { ReversalRequest } from '../reversal-request.js';
 import type { PendingReversalResult } from '../reversal-result.js';
@@ -69,9 +69,10 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
   };
   const check = (name: string, body: (provider: ReversalProvider) => Promise<void>, skip?: string): ConformanceCheck =>
     skip === undefined ? { name, run: () => withProvider(body) } : { name, run: () => withProvider(body), skip };
-  const withReference = async (): Promise<ReversalRequest> => {
+  const referenceFormat = (provider: ReversalProvider) => provider.requestRules?.reference ?? DEFAULT_REFERENCE_FORMAT;
+  const withReference = async (provider: ReversalProvider): Promise<ReversalRequest> => {
     const request = await options.request();
-    return request.reference === undefined ? { ...request, reference: generateReference() } : request;
+    return request.reference === undefined ? { ...request, reference: generateReferenceFor(referenceFormat(provider)) } : request;
   };
 
   return [
@@ -85,6 +86,7 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
       assert.equal(typeof statusCheck, 'boolean', 'capabilities.statusCheck must be a boolean');
       assert.equal(typeof provider.checkStatus === 'function', statusCheck, 'checkStatus must exist exactly when capabilities.statusCheck');
       if (resultDelivery === 'callback') assert.equal(typeof provider.parseCallback, 'function', 'a callback provider needs parseCallback');
+      if (provider.requestRules?.reference) assertReferenceFormat(provider.requestRules.reference, 'requestRules.reference');
     }),
     check('reverse() resolves to a valid result whose status fits capabilities.resultDelivery', async (provider) => {
       const result = await provider.reverse(await options.request());
@@ -93,17 +95,18 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
       assert.equal(result.status, expected, `a ${provider.capabilities.resultDelivery} provider must resolve ${expected} here`);
     }),
     check('the result keeps the given reference and the transactionId of the request', async (provider) => {
-      const request = await withReference();
+      const request = await withReference(provider);
       const result = await provider.reverse(request);
       assertReversalResult(result, provider);
       assert.equal(result.reference, request.reference, 'reference must be the one given');
       assert.equal(result.originalTransactionId, request.transactionId, 'originalTransactionId must be the request transactionId');
     }),
-    check('a request without reference gets a generated one of 1–20 letters and digits', async (provider) => {
+    check("a request without reference gets a generated one in the provider's reference format", async (provider) => {
       const { reference: _, ...request } = await options.request();
       const result = await provider.reverse(request);
       assertReversalResult(result, provider);
-      assert.ok(isValidReference(result.reference), 'the generated reference must be 1–20 letters and digits');
+      const format = referenceFormat(provider);
+      assert.ok(fitsReferenceFormat(result.reference, format), `the generated reference must fit ${JSON.stringify(format)}`);
     }),
     check('the result amount, when present, is the requested amount with two decimals in a supported currency', async (provider) => {
       const request = await options.request();
@@ -121,7 +124,7 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
     }),
     ...INVALID_REQUESTS.map(({ description, make, field }) =>
       check(`rejects ${description} with a ReversalValidationError naming ${field ?? 'the problem'}`, async (provider) => {
-        const invalid = make(await withReference());
+        const invalid = make(await withReference(provider));
         await assert.rejects(provider.reverse(invalid as ReversalRequest), (error: unknown) => {
           assert.ok(ReversalValidationError.isInstance(error), `expected a ReversalValidationError, got ${String(error)}`);
           assert.ok(error.issues.length > 0, 'issues must list the problem');
@@ -131,7 +134,7 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
       }),
     ),
     check('a request without amount is rejected naming amount without partialReversal, accepted with it', async (provider) => {
-      const { amount: _, ...request } = await withReference();
+      const { amount: _, ...request } = await withReference(provider);
       if (provider.capabilities.partialReversal) {
         assertReversalResult(await provider.reverse(request), provider);
         return;
@@ -155,7 +158,7 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
       'checkStatus (with capabilities.statusCheck) resolves to a result for the reference',
       async (provider) => {
         assert.equal(typeof provider.checkStatus, 'function', 'capabilities.statusCheck promises checkStatus');
-        const reversed = await provider.reverse(await withReference());
+        const reversed = await provider.reverse(await withReference(provider));
         const status = await provider.checkStatus!(reversed);
         assertReversalResult(status, provider);
         assert.equal(status.reference, reversed.reference, 'reference must be the queried one');
@@ -166,7 +169,7 @@ export function conformanceChecks(options: ConformanceOptions): readonly Conform
     check(
       "checkStatus (with statusDelivery 'callback') keeps the queried status: pending stays pending, unknown stays unknown",
       async (provider) => {
-        const reversed = await provider.reverse(await withReference());
+        const reversed = await provider.reverse(await withReference(provider));
         const again = await provider.checkStatus!(reversed);
         assert.equal(again.status, reversed.status, 'the answer arrives by callback: checkStatus must not change the status');
         const unknown = await provider.checkStatus!({ ...reversed, status: 'unknown' });

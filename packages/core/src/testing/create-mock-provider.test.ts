@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReversalValidationError } from '../errors/reversal-validation-error.js';
+import { DEFAULT_REQUEST_RULES } from '../request-rules.js';
 import type { ReversalResult } from '../reversal-result.js';
 import { assertReversalResult } from './assert-reversal-result.js';
 import { createMockProvider } from './create-mock-provider.js';
@@ -29,6 +30,19 @@ describe('createMockProvider (sync, the default)', () => {
     expect(mock.capabilities).toEqual({ partialReversal: false, resultDelivery: 'sync', currencies: ['MZN'], statusCheck: true, statusDelivery: 'sync' });
     expect(typeof mock.checkStatus).toBe('function');
     expect('parseCallback' in mock).toBe(false);
+  });
+
+  it('exposes the request rules it validates with: the defaults, or those of `like`', async () => {
+    expect(createMockProvider().requestRules).toBe(DEFAULT_REQUEST_RULES);
+    const like = {
+      id: 'uuid-pay',
+      capabilities: createMockProvider().capabilities,
+      requestRules: { ...DEFAULT_REQUEST_RULES, reference: { kind: 'uuid' } },
+    } as const;
+    const mock = createMockProvider({ like });
+    expect(mock.requestRules).toBe(like.requestRules);
+    await expect(mock.reverse({ transactionId: 'PDU91HIVIT', reference: 'ORDER1' })).rejects.toThrow(/reference: must be a UUID/);
+    expect((await mock.reverse({ transactionId: 'PDU91HIVIT' })).reference).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('rejects a currency outside its currencies', () => {

@@ -82,6 +82,7 @@ export function createMockProvider<
   const mock: MockProvider & Record<string, unknown> = {
     id,
     capabilities,
+    requestRules: rules,
     calls,
     statusChecks,
     get lastCall() {

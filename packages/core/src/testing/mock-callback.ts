@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { ReversalCallbackError } from '../errors/reversal-callback-error.js';
 import { readJsonBody } from '../kit/read-json-body.js';
 import { parseAmount } from '../money.js';
-import { isValidReference } from '../reference.js';
+import { DEFAULT_REFERENCE_FORMAT, fitsReferenceFormat } from '../reference-format.js';
 import { toValidationIssues } from '../registry/parse-options.js';
 import { RESULT_ERROR_CODES } from '../result-error-code.js';
 import type { CallbackInput } from '../reversal-provider.js';
@@ -19,10 +19,19 @@ const MoneySchema = v.object({
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code')),
 });
 
+const UUID_FORMAT = { kind: 'uuid' } as const;
+
 const common = {
   type: v.literal('reversal.result'),
   provider: v.string(),
-  reference: v.pipe(v.string(), v.check((value: string) => isValidReference(value), 'must be 1–20 letters and digits')),
+  // Any format a mock may take (`like` a provider whose references are UUIDs, or the default).
+  reference: v.pipe(
+    v.string(),
+    v.check(
+      (value: string) => fitsReferenceFormat(value, DEFAULT_REFERENCE_FORMAT) || fitsReferenceFormat(value, UUID_FORMAT),
+      'must be 1–20 letters and digits, or a UUID',
+    ),
+  ),
   transactionId: v.pipe(v.string(), v.minLength(1)),
   receipt: v.optional(v.string()),
   conversationId: v.optional(v.string()),

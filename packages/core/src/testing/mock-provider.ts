@@ -49,6 +49,8 @@ export interface MockProviderOptions {
 
 /** What every mock provider has: the `ReversalProvider` contract plus recording and scripting. */
 export interface MockProvider extends ReversalProvider {
+  /** The rules its `reverse()` validates with: those of `like`, else `DEFAULT_REQUEST_RULES`. */
+  readonly requestRules: RequestRules;
   /** The `reverse()` calls that passed validation, oldest first (rejected requests are not recorded). */
   readonly calls: readonly MockReversalCall[];
   /** The most recent of {@link MockProvider.calls}. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ReversalResult } from '@reversal/core';
 import { describe, expect, it } from 'vitest';
 import { ATTEMPT_EVENTS, ATTEMPT_STATES, type AttemptEvent, type AttemptState, classifyAnswer, nextAttemptState } from './attempt-state.js';
@@ -14,7 +15,7 @@ const EXPECTED: Record<AttemptState, string> = {
   succeeded: '        —            —          —                —                  —               —                —                —',
   failed: '           —            succeeded  —                —                  —               —                —                —',
   'refused-retryable': '— succeeded  —                —                  —               —                —                —',
-  'not-sent': '       —            —          —                —                  —               —                —                —',
+  'not-sent': '       —            succeeded  —                —                  —               —                —                —',
 };
 
 describe('attempt transitions', () => {
@@ -27,6 +28,18 @@ describe('attempt transitions', () => {
       });
     });
   }
+
+  it('is the table the README shows', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').split('\n');
+    const start = readme.findIndex((line) => line.startsWith('| From \\ answer |'));
+    const lines = readme.slice(start + 2, start + 2 + ATTEMPT_STATES.length);
+    const rows = lines.map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    expect(rows.map((cells) => cells[0])).toEqual(ATTEMPT_STATES.map((state) => `\`${state}\``));
+    for (const [index, state] of ATTEMPT_STATES.entries()) {
+      const shown = ATTEMPT_EVENTS.map((event) => nextAttemptState(state, event)).map((next) => (next === undefined ? '—' : `\`${next}\``));
+      expect(rows[index]!.slice(1), state).toEqual(shown);
+    }
+  });
 
   it('never moves a succeeded attempt', () => {
     for (const event of ATTEMPT_EVENTS) expect(nextAttemptState('succeeded', event)).toBeUndefined();

@@ -12,7 +12,9 @@ import type { ReversalResult } from '@reversal/core';
  * - `succeeded` – the provider confirmed the reversal. Never replaced.
  * - `failed` – the provider refused it for good (the attempt did nothing).
  * - `refused-retryable` – the provider refused it for now (rate limit, funds); it did nothing.
- * - `not-sent` – the request provably never left (validation, configuration, abort before sending).
+ * - `not-sent` – `reverse()` rejected before sending (validation, configuration, abort): as far as
+ *   the ledger can tell, the request never left. A provider answer that it succeeded still moves it
+ *   to `succeeded` (the money moved; two such attempts are a double reversal).
  */
 export type AttemptState =
   | 'sending'
@@ -79,9 +81,10 @@ const IN_DOUBT: Row = {
   'already-reversed': 'already-reversed',
 };
 
-// A refusal proves the attempt did nothing, unless the provider later reports it succeeded: that
-// is evidence the money moved and is never dropped (two such attempts are a double reversal).
-const REFUSED: Row = { settled: 'succeeded' };
+// A refusal, or a request that never left, proves the attempt did nothing, unless the provider
+// later reports it succeeded: that is evidence the money moved and is never dropped (two such
+// attempts are a double reversal).
+const DID_NOTHING: Row = { settled: 'succeeded' };
 
 /**
  * The transition table of an attempt: `ATTEMPT_TRANSITIONS[state][event]` is the next state. An
@@ -110,9 +113,9 @@ export const ATTEMPT_TRANSITIONS: Readonly<Record<AttemptState, Readonly<Partial
   },
   'needs-attention': { settled: 'succeeded' },
   succeeded: {},
-  failed: REFUSED,
-  'refused-retryable': REFUSED,
-  'not-sent': {},
+  failed: DID_NOTHING,
+  'refused-retryable': DID_NOTHING,
+  'not-sent': DID_NOTHING,
 });
 
 /** The attempt states that will not change any more except to `succeeded` (see the table). */

@@ -88,6 +88,35 @@ export interface OutcomeDelivery {
   readonly leaseEndsAt?: Date;
 }
 
+/**
+ * The reconciler's status checks of an entry in doubt: how many it made and when it makes the next
+ * one (the backoff schedule, `STATUS_CHECK_BACKOFF_MS`). Dropped when the entry is settled, so that
+ * a retry starts afresh.
+ */
+export interface EntryStatusChecks {
+  /** Status checks made since the entry went in doubt (answered or failed). */
+  readonly count: number;
+  /** When the latest was made. */
+  readonly lastAt: Date;
+  /** When the reconciler asks again; it does not before. */
+  readonly nextAt: Date;
+}
+
+/**
+ * Why the reconciler gave up settling an entry and handed it to a person: after `maxChecks` status
+ * checks (`checks`) or `maxAgeMs` in doubt (`age`), or `age` for a provider without a status check.
+ * While its attempts are in doubt the entry is `needs-attention`; a later success still makes it
+ * `succeeded`, a later refusal of every attempt `failed` or `retryable`.
+ */
+export interface EntryEscalation {
+  /** When the entry was escalated. */
+  readonly at: Date;
+  /** What was exhausted: the number of status checks, or the time in doubt. */
+  readonly reason: 'checks' | 'age';
+  /** How many status checks had been made. */
+  readonly checks: number;
+}
+
 /** An entry as stores keep it: one per (provider, caller reference). */
 export interface LedgerEntryRecord {
   /** The provider id. */
@@ -106,6 +135,10 @@ export interface LedgerEntryRecord {
   readonly resolution?: LedgerResolution;
   /** How far its outcome was handed to the application (`onResult`, `onOutcome`); absent before. */
   readonly outcomeDelivery?: OutcomeDelivery;
+  /** The reconciler's status checks while the entry is in doubt; absent before the first. */
+  readonly statusChecks?: EntryStatusChecks;
+  /** Set when the reconciler handed the entry to a person (`needs-attention`); see {@link EntryEscalation}. */
+  readonly escalation?: EntryEscalation;
   /** When the entry was recorded. */
   readonly createdAt: Date;
   /** When the entry or one of its attempts last changed. */

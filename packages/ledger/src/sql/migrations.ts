@@ -87,6 +87,17 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       'CREATE INDEX reversal_ledger_tombstones_pruned ON reversal_ledger_tombstones (pruned_at)',
     ],
   },
+  {
+    version: 6,
+    name: 'status-check backoff, escalation, owned reconciler claims',
+    statements: [
+      `ALTER TABLE reversal_ledger_entries ADD COLUMN status_checks integer NOT NULL DEFAULT 0,
+        ADD COLUMN last_check_at timestamptz, ADD COLUMN next_check_at timestamptz, ADD COLUMN escalation jsonb,
+        ADD COLUMN reconcile_lease_token text`,
+      // The due query reads entries checked before by their next check: only those in doubt have one.
+      'CREATE INDEX reversal_ledger_entries_next_check ON reversal_ledger_entries (next_check_at) WHERE next_check_at IS NOT NULL',
+    ],
+  },
 ]);
 
 // Any constant works: it only keeps two instances from migrating the same database at once.

@@ -1,7 +1,15 @@
 import { reviveResult, type ReversalResult } from '@reversal/core';
 import type { AttemptState } from '../model/attempt-state.js';
 import type { EntryState } from '../model/entry-state.js';
-import type { AttemptAnswer, LedgerAttempt, LedgerEntryRecord, LedgerResolution, OutcomeDelivery } from '../model/ledger-entry.js';
+import type {
+  AttemptAnswer,
+  EntryEscalation,
+  EntryStatusChecks,
+  LedgerAttempt,
+  LedgerEntryRecord,
+  LedgerResolution,
+  OutcomeDelivery,
+} from '../model/ledger-entry.js';
 import type { LedgerTombstone } from '../model/ledger-tombstone.js';
 
 /** A row of `reversal_ledger_entries`. */
@@ -17,6 +25,10 @@ export interface EntryRow {
   outcome_delivery: (Omit<OutcomeDelivery, 'leaseEndsAt'> & { leaseEndsAt?: string }) | null;
   created_at: Date;
   updated_at: Date;
+  status_checks: number;
+  last_check_at: Date | null;
+  next_check_at: Date | null;
+  escalation: (Omit<EntryEscalation, 'at'> & { at: string }) | null;
 }
 
 /** A row of `reversal_ledger_attempts`. */
@@ -75,9 +87,15 @@ export function toRecord(row: EntryRow, attempts: readonly AttemptRow[]): Ledger
     attempts: attempts.map(toAttempt),
     ...(row.resolution === null ? {} : { resolution: { ...row.resolution, at: new Date(row.resolution.at) } }),
     ...(row.outcome_delivery == null ? {} : { outcomeDelivery: toOutcomeDelivery(row.outcome_delivery) }),
+    ...(row.next_check_at == null ? {} : { statusChecks: toStatusChecks(row, row.next_check_at) }),
+    ...(row.escalation == null ? {} : { escalation: { ...row.escalation, at: new Date(row.escalation.at) } }),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
+}
+
+function toStatusChecks(row: EntryRow, nextAt: Date): EntryStatusChecks {
+  return { count: Number(row.status_checks), lastAt: new Date(row.last_check_at ?? nextAt), nextAt: new Date(nextAt) };
 }
 
 function toOutcomeDelivery(stored: NonNullable<EntryRow['outcome_delivery']>): OutcomeDelivery {
@@ -113,12 +131,17 @@ export function entryParams(entry: LedgerEntryRecord): unknown[] {
     entry.createdAt,
     entry.updatedAt,
     entry.outcomeDelivery ? toJson(entry.outcomeDelivery) : null,
+    entry.statusChecks?.count ?? 0,
+    entry.statusChecks?.lastAt ?? null,
+    entry.statusChecks?.nextAt ?? null,
+    entry.escalation ? toJson(entry.escalation) : null,
   ];
 }
 
 /** The columns of an entry row. */
 export const ENTRY_COLUMNS =
-  'provider, reference, transaction_id, amount, reason, status_check, state, resolution, created_at, updated_at, outcome_delivery';
+  'provider, reference, transaction_id, amount, reason, status_check, state, resolution, created_at, updated_at, outcome_delivery, ' +
+  'status_checks, last_check_at, next_check_at, escalation';
 
 /** The parameters of an attempt row, in the column order of {@link ATTEMPT_COLUMNS}. */
 export function attemptParams(entry: LedgerEntryRecord, attempt: LedgerAttempt): unknown[] {
@@ -142,9 +165,11 @@ export const ATTEMPT_COLUMNS =
   'provider, reference, number, provider_reference, state, conversation_id, provider_request_id, result, answers, created_at, updated_at';
 
 /**
- * JSON text for a `jsonb` column. PostgreSQL refuses the NUL character in `jsonb`; a provider
- * payload carrying one is stored with U+FFFD in its place rather than failing the write.
+ * JSON text for a `jsonb` column. PostgreSQL refuses the NUL character and lone UTF-16 surrogates
+ * (an emoji cut in half by a provider, or by a `slice`) in `jsonb`; a payload carrying one is stored
+ * with U+FFFD in its place rather than failing the write. `JSON.stringify` escapes exactly those
+ * (`\u0000`, `\ud83d` alone), never a valid pair, so replacing the escapes it wrote is enough.
  */
-function toJson(value: unknown): string {
-  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+export function toJson(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g, '$1\\ufffd');
 }

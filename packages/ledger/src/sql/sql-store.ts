@@ -14,18 +14,20 @@ import {
   toRecord,
   toTombstone,
 } from './row-mapping.js';
-import { findDueEntries } from './due-query.js';
+import { claimDueEntry, findDueEntries, releaseDueEntry, renewDueEntry } from './due-query.js';
 import type { SqlDriver, SqlExecutor } from './sql-client.js';
 
 const placeholders = (count: number, casts: Record<number, string> = {}) =>
   Array.from({ length: count }, (_, index) => `$${index + 1}${casts[index + 1] ?? ''}`).join(', ');
-const INSERT_ENTRY = `INSERT INTO reversal_ledger_entries (${ENTRY_COLUMNS}) VALUES (${placeholders(11, { 8: '::jsonb', 11: '::jsonb' })})
+const INSERT_ENTRY = `INSERT INTO reversal_ledger_entries (${ENTRY_COLUMNS})
+  VALUES (${placeholders(15, { 8: '::jsonb', 11: '::jsonb', 15: '::jsonb' })})
   ON CONFLICT (provider, reference) DO NOTHING RETURNING provider`;
 const UPSERT_ATTEMPT = `INSERT INTO reversal_ledger_attempts (${ATTEMPT_COLUMNS}) VALUES (${placeholders(11, { 8: '::jsonb', 9: '::jsonb' })})
   ON CONFLICT (provider, reference, number) DO UPDATE SET state = excluded.state, conversation_id = excluded.conversation_id,
   provider_request_id = excluded.provider_request_id, result = excluded.result, answers = excluded.answers, updated_at = excluded.updated_at`;
 const UPDATE_ENTRY = `UPDATE reversal_ledger_entries SET state = $3, resolution = $4::jsonb, updated_at = $5,
-  outcome_delivery = $6::jsonb WHERE provider = $1 AND reference = $2`;
+  outcome_delivery = $6::jsonb, status_checks = $7, last_check_at = $8, next_check_at = $9, escalation = $10::jsonb
+  WHERE provider = $1 AND reference = $2`;
 const SELECT_ATTEMPTS = 'SELECT * FROM reversal_ledger_attempts WHERE provider = $1 AND reference = $2 ORDER BY number';
 // Any constant works: with the payment's hash it serialises inserts of one payment across instances.
 const PAYMENT_LOCK = 7_311_943;
@@ -155,7 +157,7 @@ export function createSqlStore(driver: SqlDriver): LedgerStore {
         const next = change(current);
         if (!next || next === current) return current;
         const row = entryParams(next);
-        await tx.query(UPDATE_ENTRY, [row[0], row[1], row[6], row[7], row[9], row[10]]);
+        await tx.query(UPDATE_ENTRY, [row[0], row[1], row[6], row[7], row[9], row[10], row[11], row[12], row[13], row[14]]);
         await writeAttempts(tx, next, current);
         changedState = next.state !== current.state;
         if (changedState && notifications) await notifications.notify(tx, encodeEntryKey(entryKey));
@@ -171,8 +173,14 @@ export function createSqlStore(driver: SqlDriver): LedgerStore {
         if (changed) listener(changed);
       });
     },
-    findDue(query, lease) {
-      return findDueEntries(driver, query, lease);
+    findDue(query) {
+      return findDueEntries(driver, query);
+    },
+    claimDue(query, lease) {
+      return claimDueEntry(driver, query, lease);
+    },
+    renewDue(key, lease) {
+      return renewDueEntry(driver, key, lease);
     },
     async findOutcomesDue(limit) {
       const { rows } = await driver.query<EntryKey>(
@@ -182,11 +190,8 @@ export function createSqlStore(driver: SqlDriver): LedgerStore {
       );
       return rows.map((row) => ({ provider: row.provider, reference: row.reference }));
     },
-    async releaseDue(key) {
-      await driver.query('UPDATE reversal_ledger_entries SET reconcile_lease_until = NULL WHERE provider = $1 AND reference = $2', [
-        key.provider,
-        key.reference,
-      ]);
+    releaseDue(key, token) {
+      return releaseDueEntry(driver, key, token);
     },
     async prune({ before, limit, tombstonesBefore, now }) {
       // One statement: an entry is never gone without its tombstone.

@@ -51,21 +51,30 @@ export interface StoreListQuery {
   readonly limit: number;
 }
 
-/** Which entries the reconciler is due to look at: see {@link LedgerStore.findDue}. */
+/**
+ * Which entries the reconciler is due to look at: see {@link LedgerStore.findDue} and
+ * {@link isDueEntry}, the rule every store keeps.
+ */
 export interface DueQuery {
-  /** Per provider: entries in one of `states` last changed before `updatedBefore`. */
+  /**
+   * Per provider, the entries never checked yet (no `statusChecks`): in one of `states`, last
+   * changed before `updatedBefore`. Entries of these providers checked before are due once their
+   * `statusChecks.nextAt` has come (at `now`), whatever `updatedBefore` says.
+   */
   readonly due: readonly { readonly provider: string; readonly states: readonly EntryState[]; readonly updatedBefore: Date }[];
+  /** Now: the time next checks are compared with, and a claim whose lease ended before it is free. */
+  readonly now: Date;
   /** Only entries whose provider can (true) or cannot (false) answer status checks. */
   readonly statusCheck: boolean;
-  /** At most this many, the longest unchanged first. */
+  /** At most this many, the longest waiting first. */
   readonly limit: number;
 }
 
-/** A reconciler's claim on the entries it works on, so that no other works on them at once. */
+/** A reconciler's claim on one entry, so that no other checks it at once; released only by its token. */
 export interface DueLease {
-  /** Now: a claim whose lease ended before it is free. */
-  readonly now: Date;
-  /** When this claim's lease ends (if it is not released before). */
+  /** Identifies the claim's holder: only this token renews or releases it. */
+  readonly token: string;
+  /** When this claim's lease ends (if it is not renewed or released before). */
   readonly until: Date;
 }
 
@@ -81,7 +90,8 @@ export interface DueLease {
  * - Attempt `providerReference`s are unique per provider.
  * - Entries in doubt are never deleted; `prune` deletes only the states the ledger marks deletable,
  *   and leaves a tombstone of each in the same write.
- * - `findDue` with a lease never hands one entry to two callers while the lease lasts.
+ * - `claimDue` never hands one entry to two callers while its lease lasts; only the claim's token
+ *   renews or releases it.
  * - `watch` hears of every `update` that changed an entry's state, once it is committed.
  */
 export interface LedgerStore {
@@ -104,18 +114,25 @@ export interface LedgerStore {
    */
   update(key: EntryKey, change: (entry: LedgerEntryRecord) => LedgerEntryRecord | undefined): Promise<LedgerEntryRecord | undefined>;
   /**
-   * The due entries (see {@link DueQuery}). With `lease`, only entries no live claim holds, each
-   * claimed until `lease.until` atomically, so that concurrent callers, in any process, never
-   * receive the same entry while its claim lasts.
+   * The due entries (see {@link DueQuery}) that no live claim holds, the longest waiting first
+   * (by next check, else by last change). Claims nothing: for listing.
    */
-  findDue(query: DueQuery, lease?: DueLease): Promise<(EntryKey & { readonly state: EntryState })[]>;
+  findDue(query: DueQuery): Promise<(EntryKey & { readonly state: EntryState })[]>;
+  /**
+   * Claims the first due entry (as {@link findDue} would list it) under `lease`, atomically: two
+   * callers, in any process, never hold one entry at once. Resolves with it, or `undefined` when
+   * no due entry is free. `query.limit` is ignored.
+   */
+  claimDue(query: DueQuery, lease: DueLease): Promise<(EntryKey & { readonly state: EntryState }) | undefined>;
+  /** Extends the claim held by `lease.token` to `lease.until`; resolves false when that token no longer holds it. */
+  renewDue(key: EntryKey, lease: DueLease): Promise<boolean>;
   /**
    * Entries whose outcome is still to hand to `onOutcome` (`outcomeDelivery.state` is `due` or
    * `in-progress`), the longest unchanged first, at most `limit`.
    */
   findOutcomesDue(limit: number): Promise<EntryKey[]>;
-  /** Ends a claim of {@link findDue} early. */
-  releaseDue(key: EntryKey): Promise<void>;
+  /** Ends the claim of {@link claimDue} held by `token`; does nothing when another token holds it (or none). */
+  releaseDue(key: EntryKey, token: string): Promise<void>;
   /**
    * Deletes final entries older than `before`, leaving a tombstone of each, and tombstones older
    * than `tombstonesBefore` (see {@link PruneOptions}); resolves with how many entries.

@@ -4,7 +4,8 @@ import { DELETABLE_ENTRY_STATES } from '../model/entry-state.js';
 import type { LedgerTombstone } from '../model/ledger-tombstone.js';
 import { blocksPayment } from '../model/payment-guard.js';
 import { createChangeFeed } from './change-feed.js';
-import type { EntryKey, LedgerStore } from './ledger-store.js';
+import { dueOrder, isDueEntry } from './due-entry.js';
+import type { DueQuery, EntryKey, LedgerStore } from './ledger-store.js';
 import { toTombstone } from './to-tombstone.js';
 
 /** Options of {@link createMemoryLedgerStore}. */
@@ -56,8 +57,8 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
   // provider + attempt reference → entry key.
   const attempts = new Map<string, string>();
   const feed = createChangeFeed();
-  // entry key → when the reconciler's claim on it ends.
-  const leases = new Map<string, number>();
+  // entry key → the reconciler's claim on it: who holds it, until when.
+  const leases = new Map<string, { readonly token: string; readonly until: number }>();
   const keyOf = (key: EntryKey) => `${key.provider}\u0000${key.reference}`;
 
   const put = (entry: LedgerEntryRecord) => {
@@ -70,6 +71,11 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
     leases.delete(key);
     for (const attempt of entry.attempts) attempts.delete(`${entry.provider}\u0000${attempt.providerReference}`);
   };
+  /** The due entries no live claim holds, the longest waiting first. */
+  const due = (query: DueQuery) =>
+    [...entries]
+      .filter(([key, entry]) => (leases.get(key)?.until ?? 0) < query.now.getTime() && isDueEntry(entry, query))
+      .sort(([, a], [, b]) => dueOrder(a) - dueOrder(b));
   const prune = (before: Date, limit: number, tombstonesBefore?: Date, prunedAt = now()) => {
     let deleted = 0;
     for (const [key, entry] of entries) {
@@ -148,22 +154,23 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
       return next;
     },
     watch: feed.watch,
-    async findDue(query, lease) {
-      const found: (EntryKey & { state: LedgerEntryRecord['state'] })[] = [];
-      const candidates = [...entries].filter(([key, entry]) => {
-        if (entry.statusCheck !== query.statusCheck) return false;
-        if (lease && (leases.get(key) ?? 0) > lease.now.getTime()) return false;
-        return query.due.some(
-          (due) => due.provider === entry.provider && due.states.includes(entry.state) && entry.updatedAt < due.updatedBefore,
-        );
-      });
-      candidates.sort(([, a], [, b]) => a.updatedAt.getTime() - b.updatedAt.getTime());
-      for (const [key, entry] of candidates.slice(0, query.limit)) {
-        // Synchronous from the filter to here: no other claim can run in between.
-        if (lease) leases.set(key, lease.until.getTime());
-        found.push({ provider: entry.provider, reference: entry.reference, state: entry.state });
-      }
-      return found;
+    async findDue(query) {
+      return due(query)
+        .slice(0, query.limit)
+        .map(([, entry]) => ({ provider: entry.provider, reference: entry.reference, state: entry.state }));
+    },
+    async claimDue(query, lease) {
+      // Synchronous from the filter to the claim: no other claim can run in between.
+      const [key, entry] = due(query)[0] ?? [];
+      if (key === undefined || entry === undefined) return undefined;
+      leases.set(key, { token: lease.token, until: lease.until.getTime() });
+      return { provider: entry.provider, reference: entry.reference, state: entry.state };
+    },
+    async renewDue(key, lease) {
+      const held = leases.get(keyOf(key));
+      if (held?.token !== lease.token || !entries.has(keyOf(key))) return false;
+      leases.set(keyOf(key), { token: lease.token, until: lease.until.getTime() });
+      return true;
     },
     async findOutcomesDue(limit) {
       return [...entries.values()]
@@ -172,8 +179,8 @@ export function createMemoryLedgerStore(options: MemoryLedgerStoreOptions = {}):
         .slice(0, limit)
         .map((entry) => ({ provider: entry.provider, reference: entry.reference }));
     },
-    async releaseDue(key) {
-      leases.delete(keyOf(key));
+    async releaseDue(key, token) {
+      if (leases.get(keyOf(key))?.token === token) leases.delete(keyOf(key));
     },
     async prune(pruneOptions) {
       return prune(pruneOptions.before, pruneOptions.limit, pruneOptions.tombstonesBefore, pruneOptions.now);

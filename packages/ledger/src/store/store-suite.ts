@@ -6,7 +6,8 @@ import { createLedger } from '../create-ledger.js';
 import { withDerivedState } from '../model/entry-view.js';
 import type { LedgerEntryRecord } from '../model/ledger-entry.js';
 import { newAttempt } from '../model/new-attempt.js';
-import type { LedgerStore } from './ledger-store.js';
+import type { EntryState } from '../model/entry-state.js';
+import type { DueQuery, LedgerStore } from './ledger-store.js';
 
 const unique = () => randomBytes(6).toString('hex').toUpperCase();
 
@@ -152,6 +153,33 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       expect(await store.insert(entry(provider, 'GONE'))).toMatchObject({ kind: 'inserted' });
     });
 
+    it('stores provider text with a lone surrogate or a NUL (as U+FFFD where the database needs it)', async () => {
+      const provider = `p${unique()}`;
+      const written = entry(provider, 'CUTEMOJI');
+      await store.insert(written);
+      const cut = '😀'.slice(0, 1);
+      const result = {
+        provider,
+        reference: written.attempts[0]!.providerReference,
+        originalTransactionId: 'PDU91HIVIT',
+        status: 'failed' as const,
+        error: { code: 'PROCESSING_ERROR' as const, providerCode: '2001', message: `Declined ${cut}`, retryable: false },
+        metadata: { note: `a${cut}\u0000b` },
+        raw: { ResultDesc: `x${'😀'.slice(1)}`, pair: '😀' },
+      };
+      const changed = await store.update({ provider, reference: 'CUTEMOJI' }, (current) =>
+        withDerivedState({ ...current, attempts: [{ ...current.attempts[0]!, state: 'failed', result }] }, new Date()),
+      );
+      expect(changed?.state).toBe('failed');
+      const stored = (await store.get({ provider, reference: 'CUTEMOJI' }))!.attempts[0]!.result!;
+      const text = JSON.stringify(stored);
+      expect(text).toContain('😀');
+      expect(['error' in stored ? stored.error.message : '', String((stored.raw as { ResultDesc: string }).ResultDesc)]).toEqual([
+        expect.stringMatching(/^Declined (\ud83d|\ufffd)$/),
+        expect.stringMatching(/^x(\ude00|\ufffd)$/),
+      ]);
+    });
+
     it('lists entries by provider, state, payment and age, the longest unchanged first, with their attempts', async () => {
       const provider = `p${unique()}`;
       const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
@@ -220,6 +248,93 @@ export function describeStoreSuite(name: string, open: () => Promise<LedgerStore
       expect(overlaps).toBe(0);
       expect(checked.sort()).toEqual([...references].sort());
       for (const reference of references) expect(await ledgers[0]!.get(reference)).toMatchObject({ state: 'succeeded' });
+    });
+
+    it('claims each entry just before checking it, for as long as its check takes: never checked by two reconcilers at once', async () => {
+      const mock = createMockProvider({ id: `p${unique()}`, capabilities: { resultDelivery: 'callback' } });
+      let clock = Date.now();
+      const now = () => new Date(clock);
+      const checks = new Map<string, number>();
+      const inFlight = new Set<string>();
+      let overlaps = 0;
+      let second: ReturnType<typeof createLedger> | undefined;
+      // The real mock, slow: each check takes 100 seconds; in the middle of the second, another instance reconciles.
+      const provider = Object.assign(Object.create(mock) as typeof mock, {
+        async checkStatus(query: Parameters<typeof mock.checkStatus>[0]) {
+          checks.set(query.reference, (checks.get(query.reference) ?? 0) + 1);
+          if (inFlight.has(query.reference)) overlaps += 1;
+          inFlight.add(query.reference);
+          try {
+            if ([...checks.values()].reduce((sum, count) => sum + count) === 2) {
+              clock += 30_000;
+              await second!.reconcile({ olderThanMs: 0 });
+            } else {
+              clock += 100_000;
+            }
+            return await mock.checkStatus(query);
+          } finally {
+            inFlight.delete(query.reference);
+          }
+        },
+      });
+      for (const index of [0, 1, 2]) {
+        const written = entry(provider.id, `SLOW${index}`, new Date(clock - 3_600_000 + index));
+        await store.insert(written);
+        mock.setStatus(written.attempts[0]!.providerReference, { status: 'unknown', error: { code: 'TIMEOUT' } });
+      }
+      const first = createLedger({ store, provider, now });
+      second = createLedger({ store, provider, now });
+      await first.reconcile({ olderThanMs: 0 });
+      expect(overlaps).toBe(0);
+      expect([...checks.values()]).toEqual([1, 1, 1]);
+    });
+
+    it('lets only the holder of a reconciler claim renew or release it', async () => {
+      const provider = `p${unique()}`;
+      const key = { provider, reference: 'CLAIMED' };
+      await store.insert(entry(provider, 'CLAIMED', new Date(Date.now() - 3_600_000)));
+      const due = [{ provider, states: ['sending'] as EntryState[], updatedBefore: new Date() }];
+      const query: DueQuery = { due, now: new Date(), statusCheck: true, limit: 10 };
+      const until = new Date(Date.now() + 120_000);
+      expect(await store.claimDue(query, { token: 'HOLDER', until })).toEqual({ ...key, state: 'sending' });
+      expect(await store.claimDue(query, { token: 'OTHER', until })).toBeUndefined();
+      expect(await store.findDue(query)).toEqual([]);
+      await store.releaseDue(key, 'OTHER');
+      expect(await store.renewDue(key, { token: 'OTHER', until })).toBe(false);
+      expect(await store.claimDue(query, { token: 'OTHER', until })).toBeUndefined();
+      expect(await store.renewDue(key, { token: 'HOLDER', until: new Date(until.getTime() + 60_000) })).toBe(true);
+      // Past the first lease, the renewed one still holds.
+      expect(await store.claimDue({ ...query, now: new Date(until.getTime() + 1) }, { token: 'OTHER', until })).toBeUndefined();
+      await store.releaseDue(key, 'HOLDER');
+      expect(await store.claimDue(query, { token: 'OTHER', until })).toEqual({ ...key, state: 'sending' });
+      expect(await store.renewDue({ provider, reference: 'NONE' }, { token: 'OTHER', until })).toBe(false);
+    });
+
+    it('keeps the reconciler’s record of an entry, and lists it again only once its next check has come', async () => {
+      const provider = `p${unique()}`;
+      const key = { provider, reference: 'SCHEDULED' };
+      await store.insert(entry(provider, 'SCHEDULED', new Date(Date.now() - 3_600_000)));
+      const query = (now: Date): DueQuery => ({
+        due: [{ provider, states: ['sending', 'unknown'] as EntryState[], updatedBefore: new Date(now.getTime() - 300_000) }],
+        now,
+        statusCheck: true,
+        limit: 10,
+      });
+      const listed = async (now: Date) => (await store.findDue(query(now))).map((each) => each.reference);
+      expect(await listed(new Date())).toEqual(['SCHEDULED']);
+      const nextAt = new Date(Date.now() + 60_000);
+      const changed = await store.update(key, (current) => ({
+        ...current,
+        statusChecks: { count: 3, lastAt: new Date(), nextAt },
+        escalation: { at: new Date(), reason: 'checks', checks: 3 },
+        updatedAt: new Date(),
+      }));
+      expect(await store.get(key)).toEqual(changed);
+      expect(await listed(new Date())).toEqual([]);
+      // Due at its next check, although it changed a moment ago.
+      expect(await listed(nextAt)).toEqual(['SCHEDULED']);
+      const claimed = await store.claimDue(query(nextAt), { token: 'T', until: new Date(nextAt.getTime() + 120_000) });
+      expect(claimed).toEqual({ ...key, state: 'sending' });
     });
 
     it('hands every outcome to onOutcome once, whoever settled it, when several instances reconcile at once', async () => {

@@ -9,7 +9,8 @@ import type { ReversalResult } from '../../reversal-result.js';
 export interface SignedTestCallback {
   readonly reference: string;
   readonly transactionId: string;
-  readonly outcome: 'succeeded' | 'failed';
+  /** `unknown` reads like Daraja's queue timeout: `TIMEOUT`, provider code `code` or `QUEUE_TIMEOUT`. */
+  readonly outcome: 'succeeded' | 'failed' | 'unknown';
   readonly receipt?: string;
   readonly code?: string;
   /** The attempt's id, read into `providerRequestId` (like Daraja's `OriginatorConversationID`). */
@@ -58,7 +59,7 @@ export function createSignedTestProvider(secret: string, id = 'signed-test'): Si
         body === null ||
         typeof body.reference !== 'string' ||
         typeof body.transactionId !== 'string' ||
-        (body.outcome !== 'succeeded' && body.outcome !== 'failed')
+        (body.outcome !== 'succeeded' && body.outcome !== 'failed' && body.outcome !== 'unknown')
       ) {
         throw new ReversalCallbackError('ERR_CALLBACK', 'Malformed test callback: reference, transactionId and outcome are required.');
       }
@@ -78,6 +79,11 @@ export function createSignedTestProvider(secret: string, id = 'signed-test'): Si
       };
       if (body.outcome === 'succeeded') {
         return { ...base, status: 'succeeded', ...(body.receipt ? { reversalTransactionId: body.receipt } : {}) };
+      }
+      if (body.outcome === 'unknown') {
+        const providerCode = body.code ?? 'QUEUE_TIMEOUT';
+        const error = { code: 'TIMEOUT', providerCode, message: 'Timed out in the queue.', retryable: false } as const;
+        return { ...base, status: 'unknown', error };
       }
       const providerCode = body.code ?? 'R000002';
       const code = providerCode === 'R000001' ? 'ALREADY_REVERSED' : 'TRANSACTION_NOT_FOUND';
