@@ -81,7 +81,8 @@ export async function reconcileCommand(args: readonly string[], io: CliIo): Prom
       const listed = await ledger.list({ states: IN_DOUBT_STATES, limit: MAX_LISTED });
       const failures = new Map(report.failed.map((entry) => [entry.reference, entry.message]));
       const hint = ledgerHint(location, values.dotenv as string | undefined);
-      const inDoubt = listed.map((entry) => describeDoubt(entry, { provider, failures, listened: listens, ledger: hint }));
+      const now = new Date();
+      const inDoubt = listed.map((entry) => describeDoubt(entry, { provider, failures, listened: listens, ledger: hint, now }));
       const more = listed.length === MAX_LISTED;
       if (values.json) writeJson(io.stdout, { ledger: where, ...report, inDoubt, more });
       else io.stdout.write(formatReport(report, inDoubt, { where, more, note: hint.note }));
@@ -129,6 +130,9 @@ function formatReport(
 ): string {
   const lines = [`Reconciled the ledger ${view.where}`, `  Checked with the provider  ${report.checked.length}`];
   for (const entry of report.checked) lines.push(`    ${entry.reference.padEnd(20)} ${entry.before} -> ${entry.after}`);
+  lines.push(`  Handed to a person        ${report.escalated.length}`);
+  for (const entry of report.escalated)
+    lines.push(`    ${entry.reference.padEnd(20)} needs-attention (${entry.reason}, ${entry.checks} status checks)`);
   lines.push(`  Pruned (past retention)   ${report.pruned}`, '');
   if (inDoubt.length === 0) lines.push('Nothing is left in doubt.');
   else {

@@ -25,6 +25,8 @@ export interface DoubtContext {
   readonly failures: ReadonlyMap<string, string>;
   /** `reconcile --wait` listened for status answers (callback providers). */
   readonly listened: boolean;
+  /** When the pass ended: a status check scheduled after it is named. */
+  readonly now: Date;
   readonly ledger: LedgerHint;
 }
 
@@ -44,11 +46,7 @@ export function describeDoubt(entry: LedgerEntry, context: DoubtContext): Doubtf
     updatedAt: entry.updatedAt,
   };
   if (entry.state === 'needs-attention') {
-    return {
-      ...base,
-      why: 'may be reversed, and no status check can settle it',
-      next: `look it up in the provider portal, then ${resolve}`,
-    };
+    return { ...base, why: `may be reversed, and ${needsAttentionWhy(entry)}`, next: `look it up in the provider portal, then ${resolve}` };
   }
   if (entry.provider !== provider.id) {
     return {
@@ -64,7 +62,10 @@ export function describeDoubt(entry: LedgerEntry, context: DoubtContext): Doubtf
   if (!provider.capabilities.statusCheck) {
     return { ...base, why: `${provider.id} has no status check`, next: `look it up in the provider portal, then ${resolve}` };
   }
-  const waitHint = byCallback && !context.listened ? ` (${provider.id} answers by callback: add --wait to receive the answer here)` : '';
+  const nextCheck = entry.statusChecks && entry.statusChecks.nextAt > context.now ? entry.statusChecks.nextAt : undefined;
+  const waitHint =
+    (nextCheck ? `; ${entry.statusChecks!.count} status check(s) so far, the next after ${nextCheck.toISOString()}` : '') +
+    (byCallback && !context.listened ? ` (${provider.id} answers by callback: add --wait to receive the answer here)` : '');
   switch (entry.state) {
     case 'sending':
       return {
@@ -85,4 +86,14 @@ export function describeDoubt(entry: LedgerEntry, context: DoubtContext): Doubtf
         next: `${status}, or look it up in the provider portal, then ${resolve}`,
       };
   }
+}
+
+/** Why only a person can settle a `needs-attention` entry: the reconciler gave up, or no check can tell. */
+function needsAttentionWhy(entry: LedgerEntry): string {
+  const { escalation } = entry;
+  if (!escalation) return 'no status check can settle it';
+  const checks = `${escalation.checks} status check(s)`;
+  return escalation.reason === 'checks'
+    ? `the reconciler handed it to a person after ${checks} that did not settle it`
+    : `the reconciler handed it to a person after too long in doubt (${checks})`;
 }

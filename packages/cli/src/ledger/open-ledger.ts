@@ -54,7 +54,7 @@ export async function openStore(location: OpenableLocation, io: CliIo): Promise<
     // processes setting one ledger up at the same moment: one of them is refused, exit 3).
     if ((await initialiseInWorker(location.directory, io.signal)) === 'aborted') throw interrupted();
   }
-  const opening = connect(location);
+  const opening = connect(location, io.signal);
   let opened: { store: LedgerStore; pool?: pg.Pool };
   try {
     opened = await untilAborted(opening, io.signal);
@@ -81,8 +81,10 @@ export async function openStore(location: OpenableLocation, io: CliIo): Promise<
   };
 }
 
-async function connect(location: OpenableLocation): Promise<{ store: LedgerStore; pool?: pg.Pool }> {
-  if (location.kind === 'pglite') return { store: await createPgliteStore({ directory: location.directory }) };
+async function connect(location: OpenableLocation, signal: AbortSignal | undefined): Promise<{ store: LedgerStore; pool?: pg.Pool }> {
+  // With the signal, PGlite's own clean-up runs on Ctrl-C too (a directory being created is removed).
+  if (location.kind === 'pglite')
+    return { store: await createPgliteStore({ directory: location.directory, ...(signal ? { signal } : {}) }) };
   const pool = new pg.Pool({ connectionString: location.url, max: 2 });
   try {
     return { store: await createPostgresStore({ pool }), pool };
