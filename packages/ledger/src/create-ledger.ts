@@ -4,6 +4,7 @@ import {
   ReversalError,
   type ReversalResult,
   ReversalValidationError,
+  isValidReference,
 } from '@reversal/core';
 import { validateReversalRequest } from '@reversal/core/kit';
 import type { Ledger, LedgerRequest } from './ledger.js';
@@ -15,6 +16,7 @@ import type { EntryState } from './model/entry-state.js';
 import { toLedgerEntry, withDerivedState } from './model/entry-view.js';
 import type { LedgerAttempt, LedgerEntry, LedgerEntryRecord, LedgerRequestRecord } from './model/ledger-entry.js';
 import { newAttempt } from './model/new-attempt.js';
+import { attemptReference } from './attempt-reference.js';
 import { assertSameRequest } from './request-conflict.js';
 import { paymentInUse, referencePruned } from './payment-refusals.js';
 import { checkListQuery } from './list-query.js';
@@ -190,14 +192,20 @@ export function createLedger(options: LedgerOptions): Ledger {
     },
 
     async reverse(request: LedgerRequest, callOptions?: CallOptions): Promise<LedgerEntry> {
-      if (typeof request !== 'object' || request === null || typeof request.reference !== 'string') {
+      if (typeof request !== 'object' || request === null || !isValidReference(request.reference)) {
         throw new ReversalValidationError([
           { field: 'reference', message: 'is required by the ledger: your idempotency key for this reversal, 1–20 letters and digits' },
         ]);
       }
-      const { provider: providerId, additional, ...reversal } = request;
+      const { provider: providerId, additional, reference, ...reversal } = request;
       const provider = pickProvider(providerId);
-      const validated = validateReversalRequest(reversal, { capabilities: provider.capabilities });
+      // Validated with the provider's own rules, under the reference its first attempt will carry,
+      // before anything is recorded: a request the provider would refuse burns no reference.
+      const firstReference = attemptReference(provider, reference, 1);
+      const validated = validateReversalRequest(
+        { ...reversal, reference: firstReference },
+        { capabilities: provider.capabilities, ...(provider.requestRules ? { rules: provider.requestRules } : {}) },
+      );
       checkAdditional(additional, provider, validated.amount);
       const requested: LedgerRequestRecord = {
         transactionId: validated.transactionId,
@@ -205,12 +213,12 @@ export function createLedger(options: LedgerOptions): Ledger {
         ...(validated.reason === undefined ? {} : { reason: validated.reason }),
       };
       const at = now();
-      const attempt = newAttempt(1, at);
+      const attempt = newAttempt(1, at, firstReference);
       const outcome = await store.insert(
         withDerivedState(
           {
             provider: provider.id,
-            reference: validated.reference,
+            reference,
             request: requested,
             statusCheck: provider.capabilities.statusCheck && typeof provider.checkStatus === 'function',
             attempts: [attempt],
@@ -223,12 +231,12 @@ export function createLedger(options: LedgerOptions): Ledger {
       );
       switch (outcome.kind) {
         case 'exists':
-          assertSameRequest(validated.reference, outcome.entry.request, requested);
+          assertSameRequest(reference, outcome.entry.request, requested);
           return toLedgerEntry(outcome.entry);
         case 'pruned':
           throw referencePruned(outcome.tombstone);
         case 'payment-in-use':
-          throw paymentInUse(validated.reference, validated.transactionId, outcome.other);
+          throw paymentInUse(reference, validated.transactionId, outcome.other);
         case 'inserted':
           return send(provider, outcome.entry, attempt, callOptions);
       }
@@ -239,7 +247,8 @@ export function createLedger(options: LedgerOptions): Ledger {
       let attempt: LedgerAttempt | undefined;
       const entry = await change(key, (current) => {
         assertRetryable(current);
-        attempt = newAttempt(current.attempts.length + 1, now());
+        const number = current.attempts.length + 1;
+        attempt = newAttempt(number, now(), attemptReference(provider, reference, number));
         return { ...current, attempts: [...current.attempts, attempt] };
       });
       if (!entry || !attempt) throw notFound(reference);

@@ -2,9 +2,11 @@ import { generateReference } from '@reversal/core';
 import type { LedgerAttempt } from './ledger-entry.js';
 
 /**
- * A new attempt in `sending`, with a fresh provider reference: 20 letters and digits (M-Pesa
- * allows at most 20), about 103 random bits, so a new attempt never collides with an old one.
+ * A new attempt in `sending`, under `providerReference`: the ledger derives it from the caller's
+ * reference and the attempt number (`attemptReference`), so that anyone sending the same reference
+ * meets the provider's duplicate check. Tests that build records by hand may leave it out for a
+ * random one.
  */
-export function newAttempt(number: number, now: Date): LedgerAttempt {
-  return { number, providerReference: generateReference(), state: 'sending', answers: [], createdAt: now, updatedAt: now };
+export function newAttempt(number: number, now: Date, providerReference: string = generateReference()): LedgerAttempt {
+  return { number, providerReference, state: 'sending', answers: [], createdAt: now, updatedAt: now };
 }
