@@ -10,7 +10,8 @@ Lists the reversals the ledger holds, the longest unchanged first: your referenc
 where each stands, the payment, the amount, the attempts. It reads the ledger only and never sends
 anything; it needs no provider configuration (with REVERSAL_PROVIDER configured it reads through
 that provider's ledger, otherwise through the store alone; either way every provider's entries
-are listed unless --provider narrows them).
+are listed unless --provider narrows them). An embedded ledger not created yet is not created:
+there is nothing to list.
 
 Options:
   --state <states>         Only entries in these states, comma-separated:

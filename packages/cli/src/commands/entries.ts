@@ -11,6 +11,7 @@ import {
 import { CliError, usageError } from '../cli-error.js';
 import type { CliIo } from '../cli-io.js';
 import { entriesCsv, entriesTable } from '../entries/format-entries.js';
+import { ledgerExists } from '../ledger/open-ledger.js';
 import { commandLedgerLocation, withLedger, withStore } from '../ledger/use-ledger.js';
 import { type OptionTable, type ParsedValues, parseCommandArgs } from '../parse-command-args.js';
 import { loadProviders, readCommandEnvironment } from '../provider-environment.js';
@@ -51,6 +52,14 @@ export async function entriesCommand(args: readonly string[], io: CliIo): Promis
       hint: 'Name it with --ledger <directory | postgres://…>.',
     });
   }
+  if (!ledgerExists(location)) {
+    // A read-only command creates no ledger: there is simply nothing recorded yet.
+    const where = location.kind === 'pglite' ? location.directory : '';
+    if (values.json) writeJson(io.stdout, { ledger: where, query: shownQuery(query), count: 0, more: false, entries: [] });
+    else if (values.csv) io.stdout.write(entriesCsv([]));
+    else io.stdout.write(`No ledger in ${where} yet: nothing was ever recorded there.\n`);
+    return 0;
+  }
   const provider = await configuredProvider(io, env);
   let where = '';
   let entries: LedgerEntry[];
@@ -70,8 +79,7 @@ export async function entriesCommand(args: readonly string[], io: CliIo): Promis
   const more = entries.length === query.limit;
   const moreNote = `Showing the first ${entries.length}, the longest unchanged first: raise --limit (at most 10000) or filter.`;
   if (values.json) {
-    const shown = { ...query, updatedBefore: query.updatedBefore?.toISOString() };
-    writeJson(io.stdout, { ledger: where, query: shown, count: entries.length, more, entries });
+    writeJson(io.stdout, { ledger: where, query: shownQuery(query), count: entries.length, more, entries });
   } else if (values.csv) {
     io.stdout.write(entriesCsv(entries));
     if (more) io.stderr.write(`${moreNote}\n`);
@@ -81,6 +89,10 @@ export async function entriesCommand(args: readonly string[], io: CliIo): Promis
     io.stdout.write(`${head}\n${entries.length > 0 ? `\n${entriesTable(entries, now)}` : ''}${more ? `\n${moreNote}\n` : ''}`);
   }
   return 0;
+}
+
+function shownQuery(query: ListQuery): object {
+  return { ...query, updatedBefore: query.updatedBefore?.toISOString() };
 }
 
 function listQuery(values: ParsedValues, now: Date): ListQuery & { limit: number } {

@@ -95,13 +95,21 @@ describe('the default ledger: one per user, in the XDG state directory', { timeo
     expect(openToOthers(join(state, 'reversal'))).toEqual([]);
   });
 
-  it('refuses to set a ledger up in a directory that holds other files (exit 3), nothing sent', async () => {
+  it('sets no ledger up in a directory that holds other files (exit 3, nothing sent), nor for a listing', async () => {
     const folder = join(directory, 'documents');
     mkdirSync(folder);
     writeFileSync(join(folder, 'notes.txt'), 'mine');
-    const run = await runBin(['entries'], { env: { REVERSAL_LEDGER: folder }, cwd: directory });
+    const { transactionId } = mozambique.addTransaction({ amount: '100.00' });
+    const env = { ...mozambiqueEnvironment(mozambique), REVERSAL_LEDGER: folder };
+    const run = await runBin(['reverse', '--transaction-id', transactionId, '--reference', 'HOMEREF3'], { env, cwd: directory });
     expect(run.code, run.stderr).toBe(EXIT_CODES.configuration);
     expect(run.stderr).toContain(`The directory ${folder} holds other files and no ledger.`);
     expect(readdirSync(folder)).toEqual(['notes.txt']);
+    expect(reversalsOf(transactionId)).toHaveLength(0);
+    // Listing creates nothing either: there is no ledger there yet.
+    const listed = await runBin(['entries', '--json'], { env: { REVERSAL_LEDGER: join(directory, 'never-used') }, cwd: directory });
+    expect(listed.code, listed.stderr).toBe(EXIT_CODES.ok);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ count: 0, entries: [] });
+    expect(readdirSync(directory)).not.toContain('never-used');
   });
 });

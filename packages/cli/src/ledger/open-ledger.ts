@@ -29,6 +29,11 @@ const DATA_MARKER = 'PG_VERSION';
 /** The ledger's own files in a directory PGlite has not initialised yet (its lock, an interrupted set-up's marker). */
 const OWN_FILES = 'reversal-ledger';
 
+/** False for an embedded ledger whose directory holds no database yet (a PostgreSQL one may always be opened). */
+export function ledgerExists(location: OpenableLocation): boolean {
+  return location.kind !== 'pglite' || existsSync(join(location.directory, DATA_MARKER));
+}
+
 /** Opens the ledger at `location` for `providers` (at least one): see {@link openStore}. */
 export async function openLedger(location: OpenableLocation, providers: readonly ReversalProvider[], io: CliIo): Promise<OpenLedger> {
   const opened = await openStore(location, io);
