@@ -100,7 +100,8 @@ describe('callbacks into the ledger', () => {
     const attempt = entry.attempts[0]!.providerReference;
     expect(await post(attempt, { status: 'succeeded' })).toBe(500);
     expect(await ledger.get('ORDER1234')).toMatchObject({ state: 'succeeded' });
-    expect((await ledger.get('ORDER1234'))?.outcomeDelivery).toBeUndefined();
+    // Released back to due: a redelivery, or an instance with onOutcome, hands it over.
+    expect((await ledger.get('ORDER1234'))?.outcomeDelivery).toMatchObject({ state: 'due', outcome: 'succeeded' });
     expect(await post(attempt, { status: 'succeeded' })).toBe(200);
     expect(await post(attempt, { status: 'succeeded' })).toBe(200);
     expect(handed).toHaveLength(2);

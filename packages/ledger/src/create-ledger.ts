@@ -58,7 +58,7 @@ export function createLedger(options: LedgerOptions): Ledger {
   const windowOf = callbackWindow(options.callbackWindowMs);
   const escalationOf = escalationPolicy(options.escalation);
   const waitForOutcome = createOutcomeWaiters(store, options.maxWaiters ?? 10_000);
-  const outcomeClaims = createOutcomeClaims(store, now, { releaseToDue: options.onOutcome !== undefined });
+  const outcomeClaims = createOutcomeClaims(store, now, { releaseToDue: true });
   const handOver = options.onOutcome && createOutcomeHandOver(outcomeClaims, options.onOutcome);
 
   /**
@@ -74,7 +74,9 @@ export function createLedger(options: LedgerOptions): Ledger {
       const next = edit(current);
       if (!next) return undefined;
       const derived = withDerivedState(next, now());
-      return handOver ? markOutcomeDue(derived) : derived;
+      // Marked whether or not this instance has onOutcome: another instance sharing the store may
+      // (a service with onOutcome, and an operator's `reversal reconcile --wait` recording a callback).
+      return markOutcomeDue(derived);
     });
     if (!stored) return undefined;
     if (before !== stored.state) announce(stored);

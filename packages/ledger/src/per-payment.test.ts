@@ -126,3 +126,21 @@ describe('a store failure after sending', () => {
     expect(provider.calls).toHaveLength(1);
   });
 });
+
+describe('outcomes recorded by an instance without onOutcome', () => {
+  it('are handed to an instance with onOutcome sharing the store (an operator’s CLI and a service)', async () => {
+    const store = createMemoryLedgerStore();
+    const provider = createMockProvider({ capabilities: { resultDelivery: 'callback', statusCheck: true } });
+    const told: string[] = [];
+    const service = createLedger({ store, provider, onOutcome: (entry) => void told.push(`${entry.reference}:${entry.state}`) });
+    const operator = createLedger({ store, provider });
+    const entry = await service.reverse({ ...payment, reference: 'SHARED1' });
+    const input = provider.deliverCallback!(entry.attempts[0]!.providerReference, { status: 'succeeded' });
+    await operator.record(await provider.parseCallback!(input), 'status');
+    expect(told).toEqual([]);
+    await service.reconcile();
+    expect(told).toEqual(['SHARED1:succeeded']);
+    await service.reconcile();
+    expect(told).toHaveLength(1);
+  });
+});
