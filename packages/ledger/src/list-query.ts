@@ -9,7 +9,9 @@ const MAX_LIMIT = 10_000;
 export function checkListQuery(query: ListQuery = {}): StoreListQuery {
   const issues: ValidationIssue[] = [];
   const { provider, states, transactionId, updatedBefore, limit = 100 } = query;
-  if (provider !== undefined && (typeof provider !== 'string' || provider === '')) issues.push({ field: 'provider', message: 'must be a provider id' });
+  if (provider !== undefined && (typeof provider !== 'string' || provider === '')) {
+    issues.push({ field: 'provider', message: 'must be a provider id' });
+  }
   if (states !== undefined && (!Array.isArray(states) || !states.every((state) => ENTRY_STATES.includes(state)))) {
     issues.push({ field: 'states', message: `must be a list of entry states (${ENTRY_STATES.join(', ')})` });
   }
@@ -19,7 +21,9 @@ export function checkListQuery(query: ListQuery = {}): StoreListQuery {
   if (updatedBefore !== undefined && !(updatedBefore instanceof Date && Number.isFinite(updatedBefore.getTime()))) {
     issues.push({ field: 'updatedBefore', message: 'must be a valid Date' });
   }
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIMIT) issues.push({ field: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` });
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    issues.push({ field: 'limit', message: `must be a whole number from 1 to ${MAX_LIMIT}` });
+  }
   if (issues.length > 0) throw new ReversalValidationError(issues);
   return {
     limit,
