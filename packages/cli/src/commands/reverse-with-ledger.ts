@@ -40,8 +40,8 @@ export async function reverseWithLedger(input: ReverseWithLedgerInput): Promise<
   const additional = values.additional === true;
   const hint = ledgerHint(location, values.dotenv as string | undefined);
   return withLedger(location, [provider], io, async ({ ledger, where }) => {
-    if (input.request.reference === undefined && !additional) {
-      await refuseKnownPayment(ledger, input.request.transactionId, provider, hint.args);
+    if (values.reference === undefined && !additional) {
+      await refuseKnownPayment(ledger, input.request.transactionId, provider, hint.args, input.request.reference);
     }
     const reference = input.request.reference ?? generateReference();
     const request = { ...input.request, reference, ...(additional ? { additional } : {}) };
@@ -81,12 +81,21 @@ export async function reverseWithLedger(input: ReverseWithLedgerInput): Promise<
 }
 
 /**
- * Without `--reference` the command would make a new one; it never does for a payment the ledger
- * already has an entry for (whatever its state): it refuses, nothing sent, naming each entry and the
- * command that moves it on, so that re-running a command cannot reverse a payment twice.
+ * Without `--reference` the command uses one derived from the payment; it never sends it for a
+ * payment the ledger already has an entry for under another reference (whatever its state): it
+ * refuses, nothing sent, naming each entry and the command that moves it on. The same command run
+ * again finds its own entry and prints it.
  */
-async function refuseKnownPayment(ledger: Ledger, transactionId: string, provider: ReversalProvider, args: string): Promise<void> {
+async function refuseKnownPayment(
+  ledger: Ledger,
+  transactionId: string,
+  provider: ReversalProvider,
+  args: string,
+  derived: string | undefined,
+): Promise<void> {
   const known = await ledger.list({ transactionId, provider: provider.id, limit: 20 });
+  // The entry of this very command (the reference derived from the payment): shown, not refused.
+  if (known.some((entry) => entry.reference === derived)) return;
   if (known.length === 0) return;
   const byCallback = provider.capabilities.statusDelivery === 'callback' ? ' --wait' : '';
   const issues = known.map((entry) => {

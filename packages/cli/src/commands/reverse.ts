@@ -11,6 +11,7 @@ import { writeJson } from '../write-json.js';
 import { type CallbackListener, startCallbackListener } from './callback-listener.js';
 import { requestUsageError } from './ledger-call.js';
 import { resolveListenAddress } from './listen-address.js';
+import { paymentReference } from '../payment-reference.js';
 import { reverseHelp } from './reverse-help.js';
 import { reverseWithLedger } from './reverse-with-ledger.js';
 import { runProviderCall } from './run-provider-call.js';
@@ -44,7 +45,7 @@ export async function reverseCommand(args: readonly string[], io: CliIo): Promis
   if (!(waitSeconds > 0 && waitSeconds <= 3600)) {
     throw usageError('reverse', '--wait-timeout must be a number of seconds from 1 to 3600.');
   }
-  const request: ReversalRequest = {
+  let request: ReversalRequest = {
     transactionId,
     ...(values.amount !== undefined ? { amount: values.amount as string } : {}),
     ...(values.reference !== undefined ? { reference: values.reference as string } : {}),
@@ -58,6 +59,11 @@ export async function reverseCommand(args: readonly string[], io: CliIo): Promis
   }
   const providers = await loadProviders(io);
   const provider = providers.fromEnv(env);
+  // Without --reference, one derived from the payment, never a random one: running the command
+  // again anywhere sends the same reference (see payment-reference.ts). --additional asks for a new one.
+  if (request.reference === undefined && values.additional !== true) {
+    request = { ...request, reference: paymentReference(provider.id, transactionId, request.amount === undefined ? undefined : String(request.amount)) };
+  }
   if (location.kind !== 'off') {
     try {
       return await reverseWithLedger({ provider, definition: providers.selected(env), env, request, location, values, waitSeconds, io });
